@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import { ROLES, type Role, passwordProblem } from '../shared/domain/roles';
+import { buildApp } from '../server/app';
+import { loadConfig } from '../server/config';
+import { migrateToLatest } from '../server/db/migrate';
+import { openDatabase } from '../server/db/open';
+import { type DemoResult, hasAnyUnit, loadDemo } from '../server/demo/generate';
+import { hashPassword } from '../server/http/passwords';
+
+const USAGE = `lamtheo <command>
+
+  serve         start the web server (embedded PostgreSQL unless DATABASE_URL is set)
+  migrate       apply database migrations and exit
+  demo          load the Bắc Ninh 2012 demo province into an empty database
+  create-user   --username U --password P --role R --unit UNIT_ID|UNIT_CODE [--name "Tên hiển thị"]
+
+Environment: PORT, HOST, DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DEMO (auto|always|never), DEMO_PASSWORD, LOG_LEVEL, COOKIE_SECURE`;
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = await openDatabase(config);
+      console.log(`Migrations applied (${database.description}).`);
+      await migrateToLatest(database.db);
+      return database.close();
+    }
+    case 'demo': {
+      const database = await openDatabase(config);
+      try {
+        printDemo(await loadDemo(database.db, config.demoPassword), config.demoPassword);
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'create-user':
+      return createUser(config, rest);
+    default:
+      console.log(USAGE);
+      process.exitCode = command ? 1 : 0;
+  }
+}
+
+async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openDatabase(config);
+  const wantDemo = config.demo === 'always' || (config.demo === 'auto' && database.kind === 'embedded');
+  let demo: DemoResult | null = null;
+  if (wantDemo && !(await hasAnyUnit(database.db))) {
+    console.log('Empty database: creating the Bắc Ninh 2012 demo province…');
+    demo = await loadDemo(database.db, config.demoPassword);
+  }
+  const app = await buildApp({
+    db: database.db,
+    database: database.kind,
+    sessionHours: config.sessionHours,
+    cookieSecure: config.cookieSecure,
+    webDir: config.webDir,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down…`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`\nLamtheo is running at http://localhost:${port}`);
+  console.log(`Database: ${database.description}`);
+  console.log(`API documentation: http://localhost:${port}/api/docs`);
+  if (demo) printDemo(demo, config.demoPassword);
+  else if (wantDemo) console.log(`Demo accounts: tinhuy, tuson, dinhbang, bithu, dangvien (password: ${config.demoPassword} unless changed)`);
+}
+
+function printDemo(demo: DemoResult, password: string): void {
+  console.log(`Demo province: ${demo.units} units (${demo.cells} cells), ${demo.members} members, created in ${demo.millis} ms.`);
+  console.log(`Demo accounts (password: ${password}):`);
+  for (const account of demo.accounts) console.log(`  ${account.username.padEnd(10)} ${account.role.padEnd(20)} ${account.scope}`);
+}
+
+async function createUser(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
+  });
+  const { username, password, role, unit } = values;
+  if (!username || !password || !role || !unit) throw new Error('create-user needs --username, --password, --role and --unit');
+  if (!(ROLES as readonly string[]).includes(role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  const problem = passwordProblem(password, username);
+  if (problem) throw new Error(problem);
+  const database = await openDatabase(config);
+  try {
+    const target = await database.db
+      .selectFrom('unit')
+      .select(['id', 'name'])
+      .where((eb) => (/^\d+$/u.test(unit) ? eb('id', '=', Number(unit)) : eb('code', '=', unit)))
+      .executeTakeFirst();
+    if (!target) throw new Error(`no unit with id or code ${unit}`);
+    await database.db
+      .insertInto('account')
+      .values({
+        username: username.toLowerCase(),
+        display_name: values.name ?? username,
+        password_hash: await hashPassword(password),
+        role: role as Role,
+        scope_unit_id: target.id,
+      })
+      .execute();
+    console.log(`Account ${username} (${role}) created for ${target.name}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions, type RouteOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountsRoutes } from './capabilities/accounts/accounts.routes';
+import { accountsService } from './capabilities/accounts/accounts.service';
+import { auditRoutes } from './capabilities/audit/audit.routes';
+import { auditService } from './capabilities/audit/audit.service';
+import { authRoutes } from './capabilities/auth/auth.routes';
+import { authService } from './capabilities/auth/auth.service';
+import { healthRoutes } from './capabilities/health/health.routes';
+import { membersRoutes } from './capabilities/members/members.routes';
+import { membersService } from './capabilities/members/members.service';
+import { unitsRoutes } from './capabilities/units/units.routes';
+import { unitsService } from './capabilities/units/units.service';
+import type { Db } from './db/connect';
+import { registerErrorHandler } from './http/error-handler';
+import { registerSecurity } from './http/security';
+import { registerSessions } from './http/sessions';
+import type { App } from './http/types';
+
+export interface AppDeps {
+  db: Db;
+  database: 'embedded' | 'external';
+  sessionHours?: number;
+  cookieSecure?: boolean;
+  /** Built web client to serve; omitted in API tests. */
+  webDir?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route, for the scope test that must visit all of them. */
+    apiRoutes: RouteInfo[];
+  }
+}
+
+/** The one composition root: wires every capability by hand. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const apiRoutes: RouteInfo[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      apiRoutes.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Lamtheo API', description: 'Học tập và làm theo tấm gương đạo đức Hồ Chí Minh', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lamtheo_sid' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerSecurity(app);
+  registerErrorHandler(app);
+  const sessionOptions = { sessionHours: deps.sessionHours ?? 12, cookieSecure: deps.cookieSecure ?? false };
+  registerSessions(app, deps.db, sessionOptions);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+
+  healthRoutes(app, deps.db, deps.database);
+  authRoutes(app, authService(deps.db, sessionOptions));
+  unitsRoutes(app, unitsService(deps.db));
+  accountsRoutes(app, accountsService(deps.db));
+  auditRoutes(app, auditService(deps.db));
+  membersRoutes(app, membersService(deps.db));
+
+  if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
+    const webDir = deps.webDir;
+    // Each built file gets its own route (wildcard: false); every other path is a client-side route.
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.status(404).send({ error: 'not_found', message: 'Không tìm thấy địa chỉ yêu cầu.', requestId: request.id });
+      // Client-side routes: the single page app decides.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  await app.ready();
+  return app;
+}

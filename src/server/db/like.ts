@@ -1,0 +1,4 @@
+/** A LIKE pattern that finds `text` anywhere, with LIKE's wildcards in `text` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,47 @@
+import type pg from 'pg';
+import type { Config } from '../config';
+import { type Db, createDb, createPool } from './connect';
+import { startEmbeddedPostgres } from './embedded';
+import { migrateToLatest } from './migrate';
+
+export interface OpenDatabase {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'embedded' | 'external';
+  /** Where it is, without the password, for the start-up message. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Connect to DATABASE_URL, or start the embedded PostgreSQL in DATA_DIR; then migrate. */
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const pool = createPool(url);
+  const db = createDb(pool);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    await stopEmbedded?.();
+    throw error;
+  }
+  const parsed = new URL(url);
+  return {
+    db,
+    pool,
+    kind: stopEmbedded ? 'embedded' : 'external',
+    description: stopEmbedded
+      ? `embedded PostgreSQL, data in ${config.dataDir} (port ${config.embeddedPort})`
+      : `external PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    async close() {
+      await db.destroy();
+      await stopEmbedded?.();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types. Dates come back as 'yyyy-mm-dd' strings (see connect.ts), timestamps as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = string;
+
+export interface UnitTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  kind: string;
+  is_grassroots: boolean;
+  code: string;
+  name: string;
+  search_name: string;
+  sector: string | null;
+  valid_from: ColumnType<string, string | undefined, string>;
+  valid_to: DateOnly | null;
+  child_count: Generated<number>;
+  descendant_count: Generated<number>;
+  member_count: Generated<number>;
+  direct_member_count: Generated<number>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  unit_id: number;
+  family_name: string;
+  middle_name: Generated<string>;
+  given_name: string;
+  search_name: string;
+  gender: string;
+  birth_date: DateOnly | null;
+  ethnicity: string | null;
+  status: string;
+  joined_on: DateOnly | null;
+  official_on: DateOnly | null;
+  card_number: string | null;
+  id_number: string | null;
+  phone: string | null;
+  is_key_leader: Generated<boolean>;
+  is_head: Generated<boolean>;
+  left_on: DateOnly | null;
+  left_reason: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MemberPositionTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  position: string;
+  started_on: DateOnly;
+  ended_on: DateOnly | null;
+}
+
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: string;
+  scope_unit_id: number;
+  member_id: number | null;
+  must_change_password: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  last_login_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface SessionTable {
+  token_hash: Buffer;
+  account_id: number;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: GeneratedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: GeneratedTimestamp;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: number | null;
+  unit_id: number | null;
+  unit_path: string | null;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  after: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface Database {
+  unit: UnitTable;
+  member: MemberTable;
+  member_position: MemberPositionTable;
+  account: AccountTable;
+  session: SessionTable;
+  login_failure: LoginFailureTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../db/connect';
+import type { RequestContext } from './principal';
+
+export interface AuditEntryInput {
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  unit: { id: number; path: string } | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Record a change. Call it inside the transaction of the write, so there is never a write without its entry. */
+export async function recordAudit(db: Db, context: Pick<RequestContext, 'requestId' | 'ip'> & { actorId: number | null }, entry: AuditEntryInput): Promise<void> {
+  const [before, after] = onlyChanged(entry.before ?? null, entry.after ?? null);
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: context.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      unit_id: entry.unit?.id ?? null,
+      unit_path: entry.unit?.path ?? null,
+      before: before === null ? null : JSON.stringify(before),
+      after: after === null ? null : JSON.stringify(after),
+      request_id: context.requestId,
+      ip: context.ip,
+    })
+    .execute();
+}
+
+export function auditContext(context: RequestContext) {
+  return { actorId: context.principal.accountId, requestId: context.requestId, ip: context.ip };
+}
+
+/** For updates keep only the fields that changed, so the log reads as a diff. */
+function onlyChanged(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): [Record<string, unknown> | null, Record<string, unknown> | null] {
+  if (!before || !after) return [before, after];
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return [b, a];
+}

@@ -1,0 +1,53 @@
+import { ALLOWED_CHILD_KINDS, type UnitKind } from '../../shared/domain/units';
+import type { Principal } from './principal';
+
+/**
+ * Scope policies: small pure functions used by every service and sent to the browser as `can` flags,
+ * so the browser never re-implements them.
+ */
+export interface ScopedUnit {
+  path: string;
+  kind: UnitKind;
+  valid_to: string | null;
+}
+
+/** True when `path` is the scope root or below it (ltree paths of ids: '1.12.345'). */
+export function isInScope(principal: Principal, path: string): boolean {
+  const scope = principal.scope.path;
+  return path === scope || path.startsWith(`${scope}.`);
+}
+
+export function isStrictlyBelowScope(principal: Principal, path: string): boolean {
+  return path.startsWith(`${principal.scope.path}.`);
+}
+
+const TREE_EDITORS = new Set(['province_officer', 'district_officer', 'grassroots_officer']);
+
+export function canEditTree(principal: Principal): boolean {
+  return TREE_EDITORS.has(principal.role);
+}
+
+export function canViewUnit(principal: Principal, unit: Pick<ScopedUnit, 'path'>): boolean {
+  return isInScope(principal, unit.path);
+}
+
+export function canEditUnit(principal: Principal, unit: ScopedUnit): boolean {
+  return canEditTree(principal) && isInScope(principal, unit.path) && unit.valid_to === null;
+}
+
+export function canCreateChild(principal: Principal, unit: ScopedUnit): boolean {
+  return canEditUnit(principal, unit) && ALLOWED_CHILD_KINDS[unit.kind].length > 0;
+}
+
+/** The scope root itself is moved or closed only by the level above. */
+export function canMoveOrClose(principal: Principal, unit: ScopedUnit): boolean {
+  return canEditTree(principal) && isStrictlyBelowScope(principal, unit.path) && unit.valid_to === null;
+}
+
+export function canManageAccounts(principal: Principal): boolean {
+  return principal.role === 'province_officer';
+}
+
+export function canViewAudit(principal: Principal): boolean {
+  return principal.role === 'province_officer';
+}

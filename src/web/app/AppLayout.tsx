@@ -1,0 +1,144 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Drawer, Flex, Layout, Menu, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+import type { Me } from '../../shared/schemas/auth';
+import { authQueries } from '../api/auth';
+import { ErrorState, FullPageSpin } from '../components/states';
+import { useIsMobile } from '../components/useIsMobile';
+import { MeContext, useLogout } from '../features/auth/useMe';
+import styles from './AppLayout.module.css';
+
+/** The signed-in part of the app: checks the session, then draws header, menu and page. */
+export function AppLayout() {
+  const meQuery = useQuery(authQueries.me());
+  const location = useLocation();
+
+  if (meQuery.isPending) return <FullPageSpin />;
+  if (meQuery.isError) {
+    return (
+      <div className={styles.centered}>
+        <ErrorState error={meQuery.error} title="Không kết nối được máy chủ" onRetry={() => void meQuery.refetch()} />
+      </div>
+    );
+  }
+  const me = meQuery.data;
+  if (!me) {
+    const here = location.pathname + location.search;
+    return <Navigate to={here === '/' ? '/dang-nhap' : `/dang-nhap?next=${encodeURIComponent(here)}`} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== '/doi-mat-khau') return <Navigate to="/doi-mat-khau" replace />;
+
+  return (
+    <MeContext.Provider value={me}>
+      <Shell me={me} />
+    </MeContext.Provider>
+  );
+}
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+/** Menu entries follow `me.permissions` from the server; the browser does not decide who may do what. */
+function menuItems(me: Me): MenuItem[] {
+  if (me.mustChangePassword) return [{ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' }];
+  const items: MenuItem[] = [];
+  if (me.memberId !== null) items.push({ key: '/ho-so', icon: <IdcardOutlined />, label: 'Hồ sơ của tôi' });
+  items.push({ key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' });
+  if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
+  if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });
+  items.push({ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' });
+  return items;
+}
+
+function Shell({ me }: { me: Me }) {
+  const isMobile = useIsMobile();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const logout = useLogout();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items = menuItems(me);
+  const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const onMenuClick: MenuProps['onClick'] = ({ key }) => {
+    setDrawerOpen(false);
+    void navigate(key);
+  };
+  const menu = (
+    <Menu mode="inline" items={items} selectedKeys={[section]} onClick={onMenuClick} className={styles.menu} aria-label="Chức năng" />
+  );
+  const who = (
+    <div className={styles.who}>
+      <Typography.Text strong className={styles.whoName}>
+        {me.displayName}
+      </Typography.Text>
+      <Typography.Text className={styles.whoRole}>
+        {ROLE_LABELS[me.role]} · {me.scopeUnit.name}
+      </Typography.Text>
+    </div>
+  );
+
+  return (
+    <Layout className={styles.root}>
+      <Layout.Header className={styles.header}>
+        {isMobile ? (
+          <Button
+            type="text"
+            className={styles.headerButton}
+            icon={<MenuOutlined />}
+            aria-label="Mở menu"
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
+        <Link to="/" className={styles.brand}>
+          <span className={styles.star} aria-hidden="true">
+            ★
+          </span>
+          Lamtheo
+        </Link>
+        {isMobile ? null : <span className={styles.campaign}>Học tập và làm theo tấm gương đạo đức Hồ Chí Minh</span>}
+        <Flex align="center" gap={12} className={styles.headerRight}>
+          {isMobile ? null : who}
+          <Button className={styles.logout} icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
+            Đăng xuất
+          </Button>
+        </Flex>
+        {navigation.state === 'loading' ? <div className={styles.progress} role="progressbar" aria-label="Đang tải trang" /> : null}
+      </Layout.Header>
+      <Layout>
+        {isMobile ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={288}
+            title="Lamtheo"
+            styles={{ body: { padding: 0 } }}
+          >
+            <div className={styles.drawerWho}>{who}</div>
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={224} theme="light" className={styles.sider}>
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className={styles.content}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { FullPageSpin } from '../components/states';
+import { RouteError } from './RouteError';
+
+/**
+ * Every page is a lazy route: the entry chunk holds React, the router, TanStack Query and the
+ * providers only. The login page and the member's profile page do not pull in Tree/Table/forms.
+ */
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    HydrateFallback: () => <FullPageSpin />,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        path: 'dang-nhap',
+        lazy: async () => ({ Component: (await import('../features/auth/LoginPage')).LoginPage }),
+      },
+      {
+        lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('./HomeRedirect')).HomeRedirect }),
+          },
+          {
+            path: 'don-vi/:unitId?',
+            lazy: async () => ({ Component: (await import('../features/units/OrgTreePage')).OrgTreePage }),
+          },
+          {
+            path: 'tai-khoan',
+            lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
+          },
+          {
+            path: 'nhat-ky',
+            lazy: async () => ({ Component: (await import('../features/audit/AuditPage')).AuditPage }),
+          },
+          {
+            path: 'ho-so',
+            lazy: async () => ({ Component: (await import('../features/profile/ProfilePage')).ProfilePage }),
+          },
+          {
+            path: 'doi-mat-khau',
+            lazy: async () => ({ Component: (await import('../features/auth/ChangePasswordPage')).ChangePasswordPage }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('./NotFoundPage')).NotFoundPage }),
+          },
+        ],
+      },
+    ],
+  },
+]);
