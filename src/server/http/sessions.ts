@@ -120,10 +120,13 @@ async function findPrincipalBySession(db: Db, token: string, options: SessionOpt
   return toPrincipal(row);
 }
 
-/** Resolve the session on every request; refuse non-public routes without one. */
+/**
+ * Resolve the session on every request; refuse non-public routes without one. This runs before the
+ * body is parsed and validated, so an anonymous caller learns nothing from validation messages.
+ */
 export function registerSessions(app: FastifyInstance, db: Db, options: SessionOptions): void {
   app.decorateRequest('principal', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     request.principal = token ? await findPrincipalBySession(db, token, options) : null;
     const config = request.routeOptions.config;

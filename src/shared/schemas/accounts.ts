@@ -28,7 +28,9 @@ export const accountSchema = z.object({
 export type Account = z.infer<typeof accountSchema>;
 
 export const accountListQuerySchema = z.object({
-  q: z.string().max(100).optional(),
+  q: z.string().max(100, { error: 'Từ khóa dài quá 100 ký tự.' }).optional(),
+  /** Only accounts scoped inside this unit's subtree. */
+  unitId: idSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

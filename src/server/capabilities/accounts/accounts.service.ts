@@ -43,10 +43,16 @@ export function accountsService(db: Db) {
   }
 
   return {
-    async list(principal: Principal, query: { q?: string | undefined; page: number; pageSize: number }) {
+    async list(principal: Principal, query: { q?: string | undefined; unitId?: number | undefined; page: number; pageSize: number }) {
       requireManager(principal);
-      const q = query.q?.trim() ? query.q.normalize('NFC').trim() : undefined;
-      const { items, total } = await repo.list(principal.scope.path, q ? foldForSearch(q) : undefined, query.page, query.pageSize);
+      let within = principal.scope.path;
+      if (query.unitId !== undefined) {
+        const unit = await repo.unit(query.unitId);
+        if (!unit || !isInScope(principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
+        within = unit.path;
+      }
+      const q = query.q?.trim() ? foldForSearch(query.q) : undefined;
+      const { items, total } = await repo.list(within, q, query.page, query.pageSize);
       return { items: items.map(presentAccount), total };
     },
 

@@ -1,0 +1,148 @@
+import type { InjectOptions } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Client, type TestContext, databaseFingerprint, loggedIn, setupApp } from '../helpers/app';
+import { type TestUnit, createAccount, createMember, createTree, createUnit } from '../helpers/factories';
+
+/**
+ * Every API route, visited by callers who must be refused: nobody logged in, and users whose scope
+ * does not cover the resource the request names. The route list comes from the app itself, so a new
+ * endpoint fails this test until it gets a probe below.
+ */
+
+interface Fixtures {
+  /** A unit the caller must not reach, and one inside the caller's scope. */
+  outside: TestUnit;
+  inside: TestUnit;
+  outsideAccountId: number;
+}
+
+type Probe = (f: Fixtures) => InjectOptions[];
+
+const PROBES: Record<string, Probe> = {
+  'GET /api/units/search': (f) => [{ method: 'GET', url: `/api/units/search?q=chi&within=${f.outside.id}` }],
+  'GET /api/units/:id': (f) => [{ method: 'GET', url: `/api/units/${f.outside.id}` }],
+  'GET /api/units/:id/children': (f) => [{ method: 'GET', url: `/api/units/${f.outside.id}/children` }],
+  'POST /api/units': (f) => [{ method: 'POST', url: '/api/units', payload: { parentId: f.outside.id, name: 'Chi bộ lạ', kind: 'cell' } }],
+  'PATCH /api/units/:id': (f) => [{ method: 'PATCH', url: `/api/units/${f.outside.id}`, payload: { version: 1, name: 'Tên lạ' } }],
+  'POST /api/units/:id/move': (f) => [
+    { method: 'POST', url: `/api/units/${f.outside.id}/move`, payload: { version: 1, newParentId: f.inside.id } },
+    { method: 'POST', url: `/api/units/${f.inside.id}/move`, payload: { version: 1, newParentId: f.outside.id } },
+  ],
+  'POST /api/units/:id/close': (f) => [{ method: 'POST', url: `/api/units/${f.outside.id}/close`, payload: { version: 1, closedOn: '2012-12-31' } }],
+  'GET /api/accounts': (f) => [{ method: 'GET', url: `/api/accounts?unitId=${f.outside.id}` }],
+  'POST /api/accounts': (f) => [
+    { method: 'POST', url: '/api/accounts', payload: { username: 'nguoi.la', displayName: 'Người lạ', role: 'cell_secretary', scopeUnitId: f.outside.id, password: 'MatKhau2012' } },
+  ],
+  'PATCH /api/accounts/:id': (f) => [{ method: 'PATCH', url: `/api/accounts/${f.outsideAccountId}`, payload: { version: 1, disabled: true } }],
+  'POST /api/accounts/:id/password': (f) => [{ method: 'POST', url: `/api/accounts/${f.outsideAccountId}/password`, payload: { newPassword: 'MatKhau2012' } }],
+  'GET /api/audit': (f) => [{ method: 'GET', url: `/api/audit?unitId=${f.outside.id}` }],
+};
+
+/** Routes that act only on the caller's own session or record: they name nobody else's data. */
+const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member']);
+
+let ctx: TestContext;
+let callers: { label: string; client: Client; fixtures: Fixtures }[];
+
+beforeAll(async () => {
+  ctx = await setupApp();
+  const tree = await createTree(ctx.db);
+  const otherProvince = await createUnit(ctx.db, null, 'province_committee', 'Đảng bộ tỉnh Hà Nam');
+  const otherDistrict = await createUnit(ctx.db, otherProvince, 'district_committee', 'Đảng bộ huyện Kim Bảng');
+  const otherCell = await createUnit(ctx.db, otherDistrict, 'grassroots_cell', 'Chi bộ Phòng Tư pháp');
+  const siblingCell = await createUnit(ctx.db, tree.dinhBang, 'cell', 'Chi bộ khu phố Bảng');
+  const accountIn = async (scope: TestUnit) => (await createAccount(ctx.db, { role: 'cell_secretary', scope })).id;
+  const memberId = await createMember(ctx.db, tree.cellA);
+
+  callers = [
+    {
+      label: 'province officer of another province',
+      client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province })),
+      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell) },
+    },
+    {
+      label: 'district officer of a sibling district',
+      client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'district_officer', scope: tree.tuSon })),
+      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB) },
+    },
+    {
+      label: 'grassroots officer, at its own parent',
+      client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'grassroots_officer', scope: tree.dinhBang })),
+      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB) },
+    },
+    {
+      label: 'cell secretary, at a sibling cell',
+      client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'cell_secretary', scope: tree.cellA })),
+      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell) },
+    },
+    {
+      label: 'member, at the committee of its cell',
+      client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'member', scope: tree.cellA, memberId })),
+      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell) },
+    },
+  ];
+});
+
+const key = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+
+describe('every endpoint checks scope', () => {
+  it('has a probe or a self-only mark for every API route', () => {
+    const routes = ctx.app.apiRoutes.filter((route) => !route.public).map(key);
+    expect(routes.length).toBeGreaterThan(10);
+    const unclassified = routes.filter((route) => !(route in PROBES) && !SELF_ONLY.has(route));
+    expect(unclassified, 'new endpoints need a scope probe in test/api/scope.test.ts').toEqual([]);
+    const stale = [...Object.keys(PROBES), ...SELF_ONLY].filter((route) => !routes.includes(route));
+    expect(stale).toEqual([]);
+  });
+
+  it('refuses every protected route without a session, changing nothing', async () => {
+    const { Client } = await import('../helpers/app');
+    const anonymous = new Client(ctx.app);
+    const before = await databaseFingerprint(ctx.db);
+    for (const route of ctx.app.apiRoutes.filter((r) => !r.public)) {
+      const url = route.url.replace(':id', '1');
+      // A body that fails validation: the session check must come first anyway.
+      const response = await anonymous.request({ method: route.method as InjectOptions['method'], url, ...(route.method === 'GET' ? {} : { payload: { unexpected: true } }) });
+      expect(response.status, key(route)).toBe(401);
+      expect(response.body.message, key(route)).toMatch(/đăng nhập/u);
+    }
+    expect(await databaseFingerprint(ctx.db)).toBe(before);
+  });
+
+  it('refuses every out-of-scope request with 403 or 404 and a Vietnamese message, changing nothing', async () => {
+    const before = await databaseFingerprint(ctx.db);
+    let checked = 0;
+    for (const caller of callers) {
+      for (const [route, probe] of Object.entries(PROBES)) {
+        for (const request of probe(caller.fixtures)) {
+          const response = await caller.client.request(request);
+          expect([403, 404], `${caller.label}: ${route} answered ${response.status} ${JSON.stringify(response.body)}`).toContain(response.status);
+          expect(response.body.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/iu);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(callers.length * Object.keys(PROBES).length);
+    expect(await databaseFingerprint(ctx.db)).toBe(before);
+  });
+});
+
+describe('lists never return rows outside the scope', () => {
+  it('keeps accounts, audit entries and search hits inside the caller\'s subtree', async () => {
+    const province = callers[0];
+    if (!province) throw new Error('no caller');
+    const outsideName = province.fixtures.outside.name;
+    const accounts = await province.client.get('/api/accounts?pageSize=200');
+    expect(accounts.status).toBe(200);
+    expect(accounts.body.items.length).toBeGreaterThan(0);
+    expect(accounts.body.items.map((a: { scopeUnit: { id: number } }) => a.scopeUnit.id)).not.toContain(province.fixtures.outside.id);
+    const audit = await province.client.get('/api/audit?pageSize=200');
+    expect(audit.status).toBe(200);
+    expect(JSON.stringify(audit.body)).not.toContain(outsideName);
+    for (const caller of callers) {
+      const hits = await caller.client.get(`/api/units/search?q=${encodeURIComponent(outsideName)}`);
+      expect(hits.status).toBe(200);
+      expect(hits.body.map((h: { id: number }) => h.id), caller.label).not.toContain(caller.fixtures.outside.id);
+    }
+  });
+});
