@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { sql } from 'kysely';
 import { meSchema } from '../../src/shared/schemas/auth';
 import { Client, type TestContext, loggedIn, setupApp } from '../helpers/app';
@@ -16,7 +16,7 @@ describe('health and API document', () => {
   it('reports the database in use', async () => {
     const response = await new Client(ctx.app).get('/api/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', database: 'embedded' });
+    expect(response.body).toEqual({ status: 'ok', database: inject('pgKind') });
     expect(response.headers['x-request-id']).toBeTruthy();
   });
 

@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { App } from '../../src/server/http/types';
 import type { Db } from '../../src/server/db/connect';
@@ -13,7 +13,7 @@ export interface TestContext {
 /** A real app on a fresh database for this test file; closed after the file. */
 export async function setupApp(): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, database: 'embedded' });
+  const app = await buildApp({ db: database.db, database: inject('pgKind') });
   afterAll(async () => {
     await app.close();
     await database.drop();
