@@ -41,6 +41,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   });
 
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initialised) await stopOrphanedServer(dataDir);
   try {
     if (!initialised) await pg.initialise();
     await pg.start();
@@ -66,5 +67,35 @@ function handDirectoryToPostgres(dataDir: string): void {
   for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+  }
+}
+
+/**
+ * A previous app process killed without a chance to clean up (SIGKILL, power loss) leaves its
+ * PostgreSQL running on our data directory. Shut it down (fast mode: it recovers from its WAL) so
+ * this start can take over; a stale pid file of a dead process is handled by PostgreSQL itself.
+ */
+async function stopOrphanedServer(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let command = '';
+  try {
+    command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!command.includes('postgres')) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
