@@ -134,7 +134,7 @@ describe('my member record', () => {
     const member = await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'member', scope: tree.cellA, memberId }));
     const response = await member.get('/api/me/member');
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ fullName: 'Âu Dương Thị Bảo Ngọc', unit: { id: tree.cellA.id }, positions: [{ position: 'deputy_secretary', label: 'Phó Bí thư' }] });
+    expect(response.body).toMatchObject({ fullName: 'Âu Dương Thị Bảo Ngọc', unit: { id: tree.cellA.id }, positions: ['Phó Bí thư'], positionHistory: [{ position: 'deputy_secretary', label: 'Phó Bí thư' }] });
     expect((await province.get('/api/me/member')).status).toBe(404);
   });
 });

@@ -14,6 +14,9 @@ interface Fixtures {
   outside: TestUnit;
   inside: TestUnit;
   outsideAccountId: number;
+  /** A member of a cell outside the caller's scope, and a cell inside it. */
+  outsideMemberId: number;
+  insideCell: TestUnit;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -36,10 +39,32 @@ const PROBES: Record<string, Probe> = {
   'PATCH /api/accounts/:id': (f) => [{ method: 'PATCH', url: `/api/accounts/${f.outsideAccountId}`, payload: { version: 1, disabled: true } }],
   'POST /api/accounts/:id/password': (f) => [{ method: 'POST', url: `/api/accounts/${f.outsideAccountId}/password`, payload: { newPassword: 'MatKhau2012' } }],
   'GET /api/audit': (f) => [{ method: 'GET', url: `/api/audit?unitId=${f.outside.id}` }],
+  'GET /api/members': (f) => [
+    { method: 'GET', url: `/api/members?unitId=${f.outside.id}` },
+    { method: 'GET', url: `/api/members?unitId=${f.outside.id}&subtree=true&q=a` },
+  ],
+  'POST /api/members': (f) => [
+    { method: 'POST', url: '/api/members', payload: { unitId: f.outside.id, familyName: 'Trần', givenName: 'Lạ', gender: 'male', status: 'probationary' } },
+  ],
+  'GET /api/members/:id': (f) => [{ method: 'GET', url: `/api/members/${f.outsideMemberId}` }],
+  'GET /api/members/:id/timeline': (f) => [{ method: 'GET', url: `/api/members/${f.outsideMemberId}/timeline` }],
+  'PATCH /api/members/:id': (f) => [{ method: 'PATCH', url: `/api/members/${f.outsideMemberId}`, payload: { version: 1, givenName: 'Lạ' } }],
+  'POST /api/members/:id/transfer': (f) => [
+    { method: 'POST', url: `/api/members/${f.outsideMemberId}/transfer`, payload: { version: 1, toUnitId: f.insideCell.id, on: '2012-06-01' } },
+  ],
+  'POST /api/members/:id/leave': (f) => [
+    { method: 'POST', url: `/api/members/${f.outsideMemberId}/leave`, payload: { version: 1, leftOn: '2012-06-01', reason: 'moved_out' } },
+  ],
+  'POST /api/members/:id/positions': (f) => [
+    { method: 'POST', url: `/api/members/${f.outsideMemberId}/positions`, payload: { version: 1, position: 'secretary', unitId: f.outside.id, startedOn: '2012-06-01' } },
+  ],
+  'POST /api/members/:id/positions/:positionId/end': (f) => [
+    { method: 'POST', url: `/api/members/${f.outsideMemberId}/positions/1/end`, payload: { version: 1, endedOn: '2012-06-01' } },
+  ],
 };
 
 /** Routes that act only on the caller's own session or record: they name nobody else's data. */
-const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member']);
+const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -53,32 +78,34 @@ beforeAll(async () => {
   const siblingCell = await createUnit(ctx.db, tree.dinhBang, 'cell', 'Chi bộ khu phố Bảng');
   const accountIn = async (scope: TestUnit) => (await createAccount(ctx.db, { role: 'cell_secretary', scope })).id;
   const memberId = await createMember(ctx.db, tree.cellA);
+  const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });
+  await ctx.db.insertInto('member_position').values({ member_id: memberId, unit_id: tree.cellA.id, position: 'secretary', started_on: '2010-10-01' }).execute();
 
   callers = [
     {
       label: 'province officer of another province',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province })),
-      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell) },
+      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell), outsideMemberId: await memberIn(otherCell), insideCell: tree.cellA },
     },
     {
       label: 'district officer of a sibling district',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'district_officer', scope: tree.tuSon })),
-      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB) },
+      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA },
     },
     {
       label: 'grassroots officer, at its own parent',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'grassroots_officer', scope: tree.dinhBang })),
-      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB) },
+      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA },
     },
     {
       label: 'cell secretary, at a sibling cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'cell_secretary', scope: tree.cellA })),
-      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell) },
+      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA },
     },
     {
       label: 'member, at the committee of its cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'member', scope: tree.cellA, memberId })),
-      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell) },
+      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA },
     },
   ];
 });

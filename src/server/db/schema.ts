@@ -108,6 +108,22 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface MemberImportTable {
+  id: Generated<number>;
+  account_id: number;
+  unit_id: number;
+  file_name: string;
+  file: Buffer | null;
+  status: string;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  error_count: Generated<number>;
+  rows: ColumnType<unknown, string | null, string | null> | null;
+  message: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -116,4 +132,5 @@ export interface Database {
   session: SessionTable;
   login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
+  member_import: MemberImportTable;
 }
