@@ -16,6 +16,7 @@ import { authService } from './capabilities/auth/auth.service';
 import { healthRoutes } from './capabilities/health/health.routes';
 import { membersRoutes } from './capabilities/members/members.routes';
 import { membersService } from './capabilities/members/members.service';
+import { memberImportsService } from './capabilities/members/member-imports.service';
 import { unitsRoutes } from './capabilities/units/units.routes';
 import { unitsService } from './capabilities/units/units.service';
 import type { Db } from './db/connect';
@@ -91,7 +92,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   unitsRoutes(app, unitsService(deps.db));
   accountsRoutes(app, accountsService(deps.db));
   auditRoutes(app, auditService(deps.db));
-  membersRoutes(app, membersService(deps.db));
+  const memberImports = memberImportsService(deps.db);
+  app.addHook('onClose', () => memberImports.settle());
+  membersRoutes(app, membersService(deps.db), memberImports);
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -1,6 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestContext, databaseFingerprint, loggedIn, setupApp } from '../helpers/app';
+import { XLSX_MIME } from '../../src/shared/domain/member-sheet';
 import { type TestUnit, createAccount, createMember, createTree, createUnit } from '../helpers/factories';
 
 /**
@@ -17,6 +18,7 @@ interface Fixtures {
   /** A member of a cell outside the caller's scope, and a cell inside it. */
   outsideMemberId: number;
   insideCell: TestUnit;
+  outsideImportId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -58,13 +60,20 @@ const PROBES: Record<string, Probe> = {
   'POST /api/members/:id/positions': (f) => [
     { method: 'POST', url: `/api/members/${f.outsideMemberId}/positions`, payload: { version: 1, position: 'secretary', unitId: f.outside.id, startedOn: '2012-06-01' } },
   ],
+  'GET /api/members/export': (f) => [{ method: 'GET', url: `/api/members/export?unitId=${f.outside.id}&subtree=true` }],
+  'POST /api/member-imports': (f) => [
+    { method: 'POST', url: `/api/member-imports?unitId=${f.outside.id}`, headers: { 'content-type': XLSX_MIME }, payload: Buffer.from('PK\u0003\u0004') },
+  ],
+  'GET /api/member-imports/:id': (f) => [{ method: 'GET', url: `/api/member-imports/${f.outsideImportId}` }],
+  'GET /api/member-imports/:id/rows': (f) => [{ method: 'GET', url: `/api/member-imports/${f.outsideImportId}/rows` }],
+  'POST /api/member-imports/:id/commit': (f) => [{ method: 'POST', url: `/api/member-imports/${f.outsideImportId}/commit` }],
   'POST /api/members/:id/positions/:positionId/end': (f) => [
     { method: 'POST', url: `/api/members/${f.outsideMemberId}/positions/1/end`, payload: { version: 1, endedOn: '2012-06-01' } },
   ],
 };
 
-/** Routes that act only on the caller's own session or record: they name nobody else's data. */
-const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member']);
+/** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
+const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -78,6 +87,11 @@ beforeAll(async () => {
   const siblingCell = await createUnit(ctx.db, tree.dinhBang, 'cell', 'Chi bộ khu phố Bảng');
   const accountIn = async (scope: TestUnit) => (await createAccount(ctx.db, { role: 'cell_secretary', scope })).id;
   const memberId = await createMember(ctx.db, tree.cellA);
+  const importIn = async (unit: TestUnit) => {
+    const account = await createAccount(ctx.db, { role: 'district_officer', scope: unit.kind === 'district_committee' ? unit : tree.queVo });
+    const row = await ctx.db.insertInto('member_import').values({ account_id: account.id, unit_id: unit.id, file_name: 'x.xlsx', status: 'valid', rows: '[]' }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
+  };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });
   await ctx.db.insertInto('member_position').values({ member_id: memberId, unit_id: tree.cellA.id, position: 'secretary', started_on: '2010-10-01' }).execute();
 
@@ -85,27 +99,27 @@ beforeAll(async () => {
     {
       label: 'province officer of another province',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province })),
-      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell), outsideMemberId: await memberIn(otherCell), insideCell: tree.cellA },
+      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell), outsideMemberId: await memberIn(otherCell), insideCell: tree.cellA, outsideImportId: await importIn(otherCell) },
     },
     {
       label: 'district officer of a sibling district',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'district_officer', scope: tree.tuSon })),
-      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA },
+      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB) },
     },
     {
       label: 'grassroots officer, at its own parent',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'grassroots_officer', scope: tree.dinhBang })),
-      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA },
+      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB) },
     },
     {
       label: 'cell secretary, at a sibling cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'cell_secretary', scope: tree.cellA })),
-      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA },
+      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell) },
     },
     {
       label: 'member, at the committee of its cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'member', scope: tree.cellA, memberId })),
-      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA },
+      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell) },
     },
   ];
 });

@@ -28,6 +28,8 @@ type Json = any;
 export interface Response<T = Json> {
   status: number;
   body: T;
+  /** The bytes as sent, for files. */
+  raw: Buffer;
   headers: LightMyRequestResponse['headers'];
 }
 
@@ -57,7 +59,7 @@ export class Client {
     const text = response.body;
     let body: unknown = text;
     if ((response.headers['content-type'] ?? '').toString().includes('application/json') && text.length > 0) body = JSON.parse(text);
-    return { status: response.statusCode, body: body as T, headers: response.headers };
+    return { status: response.statusCode, body: body as T, raw: response.rawPayload, headers: response.headers };
   }
 
   get<T = Json>(url: string) {
@@ -81,7 +83,7 @@ export async function loggedIn(app: App, account: { username: string; password: 
 /** A fingerprint of every table's rows, to prove that a refused request changed nothing. */
 export async function databaseFingerprint(db: Db): Promise<string> {
   const { sql } = await import('kysely');
-  const tables = ['unit', 'member', 'member_position', 'account', 'audit_log'];
+  const tables = ['unit', 'member', 'member_position', 'account', 'audit_log', 'member_import'];
   const parts: string[] = [];
   for (const table of tables) {
     const result = await sql<{ digest: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table)} t`.execute(db);

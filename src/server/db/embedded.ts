@@ -80,7 +80,7 @@ async function stopOrphanedServer(dataDir: string): Promise<void> {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  let command = '';
+  let command: string;
   try {
     command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {

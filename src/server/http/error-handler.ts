@@ -39,7 +39,7 @@ function toResponse(error: FastifyError, requestId: string): { status: number; p
     return { status: 503, payload: { error: 'unavailable', message: 'Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.', requestId } };
   }
   if (error.statusCode === 413 || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, payload: { error: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn.', requestId } };
+    return { status: 413, payload: { error: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn (tệp tải lên tối đa 20 MB).', requestId } };
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
     return { status: 400, payload: { error: 'validation', message: 'Dữ liệu phải gửi dưới dạng JSON (application/json).', requestId } };

@@ -146,3 +146,39 @@ export const timelineEntrySchema = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 });
 export const timelineSchema = z.array(timelineEntrySchema);
+
+export const IMPORT_STATUSES = ['validating', 'invalid', 'valid', 'importing', 'done', 'failed'] as const;
+
+export const importRowSchema = z.object({
+  row: z.number(),
+  values: z.record(z.string(), z.string()),
+  errors: z.array(z.string()),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const memberImportSchema = z.object({
+  id: z.number(),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  totalRows: z.number(),
+  processedRows: z.number(),
+  errorCount: z.number(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MemberImport = z.infer<typeof memberImportSchema>;
+
+export const memberImportRowsQuerySchema = z.object({
+  onlyErrors: boolQuery.default(false),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const memberImportRowsSchema = z.object({ items: z.array(importRowSchema), total: z.number() });
+
+export const memberImportStartQuerySchema = z.object({
+  unitId: idSchema,
+  fileName: z.string().trim().min(1).max(200, { error: 'Tên tệp quá dài.' }).default('danh-sach.xlsx'),
+});
+
+export const memberExportQuerySchema = memberListQuerySchema.omit({ page: true, pageSize: true });

@@ -8,6 +8,7 @@ import type { MemberTable } from '../../db/schema';
 export type MemberRow = Omit<Selectable<MemberTable>, 'search_name'> & {
   unit_name: string;
   unit_kind: string;
+  unit_code: string;
   unit_path: string;
   positions: string[] | null;
 };
@@ -36,6 +37,7 @@ const MEMBER_COLUMNS = [
   'm.updated_at',
   'u.name as unit_name',
   'u.kind as unit_kind',
+  'u.code as unit_code',
   sql<string>`u.path::text`.as('unit_path'),
   sql<string[] | null>`(SELECT array_agg(p.position ORDER BY p.started_on) FROM member_position p WHERE p.member_id = m.id AND p.ended_on IS NULL)`.as('positions'),
 ] as const;

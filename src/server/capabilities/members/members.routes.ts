@@ -13,12 +13,81 @@ import {
   updateMemberBodySchema,
   updateMyPhoneBodySchema,
 } from '../../../shared/schemas/members';
+import type { FastifyReply } from 'fastify';
 import { contextOf } from '../../http/sessions';
 import { type App, protectedErrors } from '../../http/types';
 import type { MembersService } from './members.service';
+import type { MemberImportsService } from './member-imports.service';
+import { MEMBER_IMPORT_MAX_BYTES, XLSX_MIME } from '../../../shared/domain/member-sheet';
+import { memberExportQuerySchema, memberImportRowsQuerySchema, memberImportRowsSchema, memberImportSchema, memberImportStartQuerySchema } from '../../../shared/schemas/members';
+import { writeMemberSheet } from './member-sheet';
 
-export function membersRoutes(app: App, members: MembersService): void {
+function sendXlsx(reply: FastifyReply, fileName: string, file: Buffer) {
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .send(file);
+}
+
+const TEMPLATE_EXAMPLE = {
+  unitCode: 'BN.TXTS.07.01',
+  familyName: 'Nguyễn',
+  middleName: 'Thị',
+  givenName: 'Hương',
+  birthDate: '08/03/1975',
+  gender: 'Nữ',
+  ethnicity: 'Kinh',
+  status: 'Chính thức',
+  joinedOn: '19/05/2000',
+  officialOn: '19/05/2001',
+  cardNumber: '27.0001234',
+  idNumber: '027175001234',
+  phone: '0912345678',
+  isKeyLeader: '',
+  isHead: '',
+};
+
+export function membersRoutes(app: App, members: MembersService, imports: MemberImportsService): void {
   const tags = ['Đảng viên'];
+
+  app.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: MEMBER_IMPORT_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+  app.get('/api/members/export', {
+    schema: { tags, summary: 'Xuất danh sách đã lọc ra Excel (.xlsx, cùng tiêu đề với mẫu nhập)', querystring: memberExportQuerySchema },
+    handler: async (request, reply) => sendXlsx(reply, 'danh-sach-dang-vien.xlsx', await members.export(contextOf(request).principal, request.query)),
+  });
+
+  app.get('/api/member-imports/template', {
+    schema: { tags, summary: 'Tải mẫu Excel để nhập danh sách đảng viên' },
+    handler: async (_request, reply) => sendXlsx(reply, 'mau-nhap-dang-vien.xlsx', await writeMemberSheet([], TEMPLATE_EXAMPLE)),
+  });
+
+  app.post('/api/member-imports', {
+    bodyLimit: MEMBER_IMPORT_MAX_BYTES,
+    schema: {
+      tags,
+      summary: 'Tải tệp Excel lên để kiểm tra (chưa ghi gì); thân yêu cầu là tệp .xlsx',
+      consumes: [XLSX_MIME],
+      querystring: memberImportStartQuerySchema,
+      response: { 202: memberImportSchema, ...protectedErrors },
+    },
+    handler: async (request, reply) => reply.status(202).send(await imports.start(contextOf(request), request.query.unitId, request.query.fileName, request.body)),
+  });
+
+  app.get('/api/member-imports/:id', {
+    schema: { tags, summary: 'Trạng thái và tiến độ một lượt nhập', params: idParamsSchema, response: { 200: memberImportSchema, ...protectedErrors } },
+    handler: (request) => imports.get(contextOf(request).principal, request.params.id),
+  });
+
+  app.get('/api/member-imports/:id/rows', {
+    schema: { tags, summary: 'Xem trước các dòng của tệp và lỗi từng dòng', params: idParamsSchema, querystring: memberImportRowsQuerySchema, response: { 200: memberImportRowsSchema, ...protectedErrors } },
+    handler: (request) => imports.rows(contextOf(request).principal, request.params.id, request.query),
+  });
+
+  app.post('/api/member-imports/:id/commit', {
+    schema: { tags, summary: 'Ghi tất cả các dòng (khi không còn dòng lỗi) trong một giao dịch', params: idParamsSchema, response: { 202: memberImportSchema, ...protectedErrors } },
+    handler: async (request, reply) => reply.status(202).send(await imports.commit(contextOf(request), request.params.id)),
+  });
 
   app.get('/api/me/member', {
     schema: { tags, summary: 'Hồ sơ đảng viên của người đang đăng nhập', response: { 200: memberDetailSchema, ...protectedErrors } },

@@ -3,6 +3,9 @@ import { POSITION_LABELS, type Position } from '../../../shared/domain/roles';
 import { foldForSearch, fullName } from '../../../shared/domain/text';
 import { holdsMembers, type UnitKind } from '../../../shared/domain/units';
 import type { CreateMemberBody, MemberDetail, MemberListQuery, UpdateMemberBody } from '../../../shared/schemas/members';
+import type { memberExportQuerySchema } from '../../../shared/schemas/members';
+import type { z } from 'zod';
+import { writeMemberSheet } from './member-sheet';
 import type { Db } from '../../db/connect';
 import { auditContext, recordAudit } from '../../http/audit';
 import { todayInVietnam } from '../../http/clock';
@@ -12,6 +15,8 @@ import type { Principal, RequestContext } from '../../http/principal';
 import { auditedMember, presentMemberDetail, presentMemberSummary } from './members.presenter';
 import { type MemberRow, membersRepository } from './members.repository';
 
+type MemberExportQuery = z.infer<typeof memberExportQuerySchema>;
+const EXPORT_LIMIT = 200_000;
 const NOT_FOUND = 'Không tìm thấy đảng viên, hoặc đảng viên nằm ngoài phạm vi bạn được xem.';
 
 export const TIMELINE_LABELS: Record<string, string> = {
@@ -98,6 +103,17 @@ export function membersService(db: Db) {
       const knownTotal = unfiltered ? (query.subtree ? unit.member_count : unit.direct_member_count) : null;
       const { items, total } = await repo.list({ unitId: unit.id, unitPath: unit.path, subtree: query.subtree }, filter, todayInVietnam(), knownTotal);
       return { items: items.map(presentMemberSummary), total };
+    },
+
+    /** The filtered list as .xlsx, with the import template's headers (so it can be imported elsewhere). */
+    async export(principal: Principal, query: MemberExportQuery): Promise<Buffer> {
+      const unit = await repo.unit(query.unitId);
+      if (!unit || !isInScope(principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
+      if (principal.role === 'member') throw Forbidden('Đảng viên chỉ xem được hồ sơ của chính mình.');
+      const filter = { ...query, q: query.q?.trim() ? foldForSearch(query.q) : undefined, page: 1, pageSize: EXPORT_LIMIT };
+      const rows = await repo.all({ unitId: unit.id, unitPath: unit.path, subtree: query.subtree }, filter, todayInVietnam(), EXPORT_LIMIT + 1);
+      if (rows.length > EXPORT_LIMIT) throw Validation(`Danh sách có hơn ${EXPORT_LIMIT} đảng viên: hãy lọc bớt hoặc xuất theo từng đơn vị.`);
+      return writeMemberSheet(rows.map((row) => ({ row, unitCode: row.unit_code })));
     },
 
     async get(principal: Principal, id: number): Promise<MemberDetail> {
