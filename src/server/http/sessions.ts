@@ -130,7 +130,8 @@ export function registerSessions(app: FastifyInstance, db: Db, options: SessionO
     const token = request.cookies[SESSION_COOKIE];
     request.principal = token ? await findPrincipalBySession(db, token, options) : null;
     const config = request.routeOptions.config;
-    if (config.public) return;
+    // Only the API needs a session; the web client's files are public.
+    if (config.public || !request.routeOptions.url?.startsWith('/api/')) return;
     if (!request.principal) throw Unauthorized('Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
     if (request.principal.mustChangePassword && !config.allowPendingPasswordChange) {
       throw Forbidden('Bạn cần đổi mật khẩu ban đầu trước khi tiếp tục.');
