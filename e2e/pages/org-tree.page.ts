@@ -1,0 +1,47 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** "Cơ cấu tổ chức": the tree on one side, the open unit on the other. */
+export class OrgTreePage {
+  constructor(private readonly page: Page) {}
+
+  heading(name: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name });
+  }
+
+  async waitForUnit(name: string): Promise<void> {
+    await this.heading(name).waitFor();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByPlaceholder('Tìm đơn vị (có thể gõ không dấu)').fill(text);
+  }
+
+  searchResult(name: string): Locator {
+    return this.page.getByRole('list', { name: 'Kết quả tìm đơn vị' }).getByText(name, { exact: true });
+  }
+
+  treeNode(name: string): Locator {
+    return this.page.getByRole('tree').getByText(name, { exact: true });
+  }
+
+  breadcrumb(): Locator {
+    return this.page.locator('nav.ant-breadcrumb, .ant-breadcrumb').first();
+  }
+
+  childLink(name: string): Locator {
+    return this.page.getByRole('table').getByRole('link', { name, exact: true });
+  }
+
+  async openCreateChild(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+  }
+
+  async createChild(name: string, kindLabel: string): Promise<void> {
+    await this.openCreateChild();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('Tên đơn vị').fill(name);
+    await dialog.getByLabel('Loại tổ chức').click();
+    await this.page.locator('.ant-select-dropdown:visible').getByText(kindLabel, { exact: true }).click();
+    await dialog.getByRole('button', { name: 'Tạo đơn vị' }).click();
+  }
+}
