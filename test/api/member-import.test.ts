@@ -3,13 +3,13 @@ import { MEMBER_SHEET_COLUMNS, XLSX_MIME } from '../../src/shared/domain/member-
 import { memberImportSchema } from '../../src/shared/schemas/members';
 import { type Client, type TestContext, loggedIn, setupApp } from '../helpers/app';
 import { type TestTree, createAccount, createTree, createUnit } from '../helpers/factories';
-import { memberWorkbook, readWorkbook, settled, upload } from '../helpers/xlsx';
+import { type SheetCell, memberWorkbook, readWorkbook, settled, upload } from '../helpers/xlsx';
 
 let ctx: TestContext;
 let tree: TestTree;
 let district: Client;
 
-const row = (extra: Record<string, unknown> = {}) => ({
+const row = (extra: Record<string, SheetCell> = {}): Record<string, SheetCell> => ({
   unitCode: tree.cellA.code,
   familyName: 'Nguyễn',
   middleName: 'Văn',
@@ -70,7 +70,7 @@ describe('import from Excel', () => {
     expect(refused.status).toBe(400);
     expect(await memberCount()).toBe(before);
 
-    const fixed = await upload(district, tree.tuSon.id, await memberWorkbook([rows[0] as Record<string, unknown>, row({ givenName: 'Hai', cardNumber: '27.5002' }), rows[3] as Record<string, unknown>]));
+    const fixed = await upload(district, tree.tuSon.id, await memberWorkbook([rows[0] ?? {}, row({ givenName: 'Hai', cardNumber: '27.5002' }), rows[3] ?? {}]));
     const valid = await settled(district, fixed.body.id);
     expect(valid).toMatchObject({ status: 'valid', totalRows: 3, errorCount: 0 });
     const committed = await district.post(`/api/member-imports/${valid.id}/commit`);
@@ -124,7 +124,7 @@ describe('import from Excel', () => {
 describe('export to Excel', () => {
   it('exports a filtered list with the template headers, which imports again', async () => {
     const cell = await createUnit(ctx.db, tree.dinhBang, 'cell', 'Chi bộ khu phố Xuất');
-    const withCell = (extra: Record<string, unknown>) => row({ unitCode: cell.code, ...extra });
+    const withCell = (extra: Record<string, SheetCell>) => row({ unitCode: cell.code, ...extra });
     const first = await settled(district, (await upload(district, tree.tuSon.id, await memberWorkbook([withCell({ givenName: 'Xuân', idNumber: '027070001111' }), withCell({ givenName: 'Yến', gender: 'Nữ', status: 'Dự bị', officialOn: '' , joinedOn: '01/01/2012' })]))).body.id);
     await district.post(`/api/member-imports/${first.id}/commit`);
     expect((await settled(district, first.id)).status).toBe('done');
