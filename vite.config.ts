@@ -2,6 +2,14 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+/**
+ * Dev/preview proxy for the API. `src/web/api/*.ts` is also served under `/api/` in dev, so
+ * module requests (`/api/client.ts?...`) must stay with Vite; everything else goes to Fastify.
+ */
+const apiProxy = {
+  '^/api/(?!.*\\.(?:ts|tsx|js|css)(?:\\?.*)?$)': { target: 'http://localhost:3000', changeOrigin: false },
+};
+
 const webRoot = fileURLToPath(new URL('./src/web', import.meta.url));
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
@@ -32,15 +40,6 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    port: 5173,
-    proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
-    },
-  },
-  preview: {
-    proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
-    },
-  },
+  server: { port: 5173, proxy: apiProxy },
+  preview: { proxy: apiProxy },
 });

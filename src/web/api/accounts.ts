@@ -4,6 +4,8 @@ import { http, withQuery } from './client';
 
 export interface AccountListParams {
   q: string;
+  /** Only accounts scoped inside this unit's subtree. */
+  unitId?: number | undefined;
   page: number;
   pageSize: number;
 }

@@ -58,7 +58,7 @@ function looksLikeErrorResponse(value: unknown): value is ErrorResponse {
   );
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: unknown = null;
   try {
     body = await response.json();

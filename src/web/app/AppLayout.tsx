@@ -8,7 +8,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Drawer, Flex, Layout, Menu, Typography } from 'antd';
+import { App as AntApp, Button, Drawer, Flex, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
@@ -42,7 +42,9 @@ export function AppLayout() {
 
   return (
     <MeContext.Provider value={me}>
-      <Shell me={me} />
+      <AntApp component={false}>
+        <Shell me={me} />
+      </AntApp>
     </MeContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router-dom';
-import { FullPageSpin } from '../components/states';
+import { BootScreen } from './BootScreen';
 import { RouteError } from './RouteError';
 
 /**
@@ -9,7 +9,7 @@ import { RouteError } from './RouteError';
 export const router = createBrowserRouter([
   {
     path: '/',
-    HydrateFallback: () => <FullPageSpin />,
+    HydrateFallback: BootScreen,
     ErrorBoundary: RouteError,
     children: [
       {

@@ -59,7 +59,7 @@ export function UnitPicker({
     return list;
   }, [hits, initial]);
 
-  let notFound: ReactNode = null;
+  let notFound: ReactNode;
   if (q.length < 2) notFound = <Typography.Text type="secondary">Gõ ít nhất 2 ký tự để tìm.</Typography.Text>;
   else if (search.isFetching) notFound = <Spin size="small" />;
   else if (search.isError) notFound = <Typography.Text type="danger">{errorMessage(search.error)}</Typography.Text>;
@@ -70,6 +70,7 @@ export function UnitPicker({
       id={id}
       aria-label={ariaLabel}
       value={value ?? undefined}
+      style={{ width: '100%' }}
       placeholder={placeholder}
       disabled={disabled}
       allowClear={allowClear}

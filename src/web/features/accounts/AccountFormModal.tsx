@@ -1,9 +1,9 @@
-import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { ROLES, ROLE_LABELS } from '../../../shared/domain/roles';
 import type { Role } from '../../../shared/domain/roles';
 import type { Account, CreateAccountBody, UpdateAccountBody } from '../../../shared/schemas/accounts';
-import { errorMessage, isApiError } from '../../api/client';
 import { NewPasswordFields } from '../../components/PasswordField';
+import { FormError } from '../../components/FormError';
 import { applyServerErrors } from '../../components/serverErrors';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useCreateAccount, useUpdateAccount } from './useAccountMutations';
@@ -65,7 +65,7 @@ function CreateAccount({ open, scopeRootId, onClose }: { open: boolean; scopeRoo
       destroyOnHidden
       afterClose={() => create.reset()}
     >
-      {create.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(create.error)} style={{ marginBottom: 16 }} /> : null}
+      {create.isError ? <FormError error={create.error} /> : null}
       <Form<AccountForm> form={form} name="create-account" layout="vertical" preserve={false} onFinish={submit} disabled={create.isPending}>
         <Form.Item
           label="Tên đăng nhập"
@@ -129,16 +129,7 @@ function EditAccount({ account, open, scopeRootId, onClose }: { account: Account
       destroyOnHidden
       afterClose={() => update.reset()}
     >
-      {update.isError ? (
-        <Alert
-          type={isApiError(update.error, 'conflict') ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          title={errorMessage(update.error)}
-          description={isApiError(update.error, 'conflict') ? 'Danh sách đã được tải lại. Kiểm tra rồi lưu lại nếu vẫn cần thay đổi.' : undefined}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
+      {update.isError ? <FormError error={update.error} conflictHint="Danh sách đã được tải lại. Kiểm tra rồi lưu lại nếu vẫn cần thay đổi." /> : null}
       <Form<AccountForm>
         form={form}
         name="edit-account"

@@ -1,7 +1,7 @@
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { App, Form, Modal, Typography } from 'antd';
 import type { Account } from '../../../shared/schemas/accounts';
-import { errorMessage } from '../../api/client';
 import { NewPasswordFields } from '../../components/PasswordField';
+import { FormError } from '../../components/FormError';
 import { applyServerErrors } from '../../components/serverErrors';
 import { useResetPassword } from './useAccountMutations';
 
@@ -27,7 +27,7 @@ export function ResetPasswordModal({ account, open, onClose }: { account: Accoun
       destroyOnHidden
       afterClose={() => reset.reset()}
     >
-      {reset.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(reset.error)} style={{ marginBottom: 16 }} /> : null}
+      {reset.isError ? <FormError error={reset.error} /> : null}
       <Typography.Paragraph type="secondary">
         Hãy báo mật khẩu mới cho người dùng trực tiếp và nhắc họ đổi lại sau khi đăng nhập.
       </Typography.Paragraph>

@@ -16,6 +16,7 @@ const FIELD_LABELS: Record<string, string> = {
   parentId: 'Đơn vị cấp trên (mã)',
   parentName: 'Đơn vị cấp trên',
   closedOn: 'Ngày đóng',
+  validTo: 'Ngày đóng',
   validFrom: 'Hoạt động từ',
   isGrassroots: 'Tổ chức cơ sở đảng',
   username: 'Tên đăng nhập',
@@ -28,6 +29,9 @@ const FIELD_LABELS: Record<string, string> = {
   mustChangePassword: 'Phải đổi mật khẩu',
   version: 'Phiên bản',
 };
+
+/** Internal bookkeeping that means nothing to a reader (the ltree path mirrors parentId). */
+const HIDDEN_FIELDS = new Set(['path']);
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T/u;
@@ -56,7 +60,7 @@ interface DiffRow {
 }
 
 export function AuditDiff({ before, after }: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter((key) => !HIDDEN_FIELDS.has(key));
   const rows: DiffRow[] = keys.map((key) => {
     const was = before ? formatAuditValue(key, before[key]) : '—';
     const now = after ? formatAuditValue(key, after[key]) : '—';
@@ -80,7 +84,7 @@ export function AuditDiff({ before, after }: { before: Record<string, unknown> |
       columns={columns}
       dataSource={rows}
       pagination={false}
-      rowClassName={(row) => (row.changed ? styles.changedRow : '')}
+      rowClassName={(row) => (row.changed ? (styles.changedRow ?? '') : '')}
       className={styles.diff}
     />
   );

@@ -1,10 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { passwordProblem } from '../../../shared/domain/roles';
 import { authApi, authKeys } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import { applyServerErrors } from '../../components/serverErrors';
+import { Panel } from '../../components/Panel';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useMe } from './useMe';
 
 interface ChangePasswordForm {
@@ -15,6 +17,7 @@ interface ChangePasswordForm {
 
 export function ChangePasswordPage() {
   const me = useMe();
+  useDocumentTitle('Đổi mật khẩu');
   const [form] = Form.useForm<ChangePasswordForm>();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -47,7 +50,7 @@ export function ChangePasswordPage() {
           description="Mật khẩu hiện tại do người quản trị đặt. Hãy đặt mật khẩu riêng mà chỉ bạn biết."
         />
       ) : null}
-      <Card>
+      <Panel>
         {change.isError ? (
           <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={errorMessage(change.error)} />
         ) : null}
@@ -97,7 +100,7 @@ export function ChangePasswordPage() {
             Đổi mật khẩu
           </Button>
         </Form>
-      </Card>
+      </Panel>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { LoginBody } from '../../../shared/schemas/auth';
 import { authApi, authKeys, authQueries } from '../../api/auth';
 import { errorMessage } from '../../api/client';
 import { FullPageSpin } from '../../components/states';
+import { Panel } from '../../components/Panel';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
 import styles from './LoginPage.module.css';
 
 /** Only same-app paths, never `//evil.example` or a full URL. */
@@ -18,6 +20,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const meQuery = useQuery(authQueries.me());
+  useDocumentTitle('Đăng nhập');
   const login = useMutation({
     mutationFn: authApi.login,
     onSuccess: ({ me }) => {
@@ -42,7 +45,7 @@ export function LoginPage() {
           Học tập và làm theo tấm gương đạo đức Hồ Chí Minh
         </Typography.Paragraph>
       </div>
-      <Card className={styles.card}>
+      <Panel className={styles.card}>
         <Typography.Title level={2} className={styles.formTitle}>
           Đăng nhập
         </Typography.Title>
@@ -67,7 +70,7 @@ export function LoginPage() {
             Đăng nhập
           </Button>
         </Form>
-      </Card>
+      </Panel>
       {meQuery.isError ? (
         <Alert type="warning" showIcon className={styles.card} title="Chưa kiểm tra được phiên đăng nhập" description={errorMessage(meQuery.error)} />
       ) : null}

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { formatNumber } from '../../../shared/domain/text';
 import type { UnitDetail } from '../../../shared/schemas/units';
-import { errorMessage, isApiError } from '../../api/client';
+import { FormError } from '../../components/FormError';
 import { DATE_INPUT_FORMATS, toIsoDate } from '../../components/dates';
 import { useCloseUnit } from './useUnitMutations';
 
@@ -15,6 +15,9 @@ export function CloseUnitModal({ unit, open, onClose }: { unit: UnitDetail; open
   const [form] = Form.useForm<CloseForm>();
   const { message } = App.useApp();
   const close = useCloseUnit(unit);
+  // Today, unless the unit only starts later (a closing date cannot precede the opening date).
+  const validFrom = dayjs(unit.validFrom);
+  const defaultDay = dayjs().isBefore(validFrom, 'day') ? validFrom : dayjs();
   const stillHolds = unit.counts.childUnits > 0 || unit.counts.subtreeMembers > 0;
 
   return (
@@ -30,15 +33,7 @@ export function CloseUnitModal({ unit, open, onClose }: { unit: UnitDetail; open
       destroyOnHidden
       afterClose={() => close.reset()}
     >
-      {close.isError ? (
-        <Alert
-          type={isApiError(close.error, 'conflict') ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(close.error)}
-        />
-      ) : null}
+      {close.isError ? <FormError error={close.error} /> : null}
       <Typography.Paragraph>
         Đơn vị đã đóng (giải thể, sáp nhập) vẫn được giữ trong lịch sử và nhật ký nhưng không còn hoạt động từ ngày đóng.
       </Typography.Paragraph>
@@ -56,7 +51,7 @@ export function CloseUnitModal({ unit, open, onClose }: { unit: UnitDetail; open
         name="close-unit"
         layout="vertical"
         preserve={false}
-        initialValues={{ closedOn: dayjs() }}
+        initialValues={{ closedOn: defaultDay }}
         disabled={close.isPending}
         onFinish={(values) =>
           close.mutate(toIsoDate(values.closedOn), {
@@ -73,7 +68,7 @@ export function CloseUnitModal({ unit, open, onClose }: { unit: UnitDetail; open
             placeholder="dd/mm/yyyy"
             style={{ width: '100%' }}
             allowClear={false}
-            disabledDate={(date) => date.isBefore(dayjs(unit.validFrom), 'day')}
+            disabledDate={(date) => date.isBefore(validFrom, 'day')}
           />
         </Form.Item>
       </Form>

@@ -1,12 +1,12 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { ALLOWED_CHILD_KINDS } from '../../../shared/domain/units';
 import type { SectorCode, UnitKind } from '../../../shared/domain/units';
 import type { CreateUnitBody, UnitDetail } from '../../../shared/schemas/units';
-import { errorMessage } from '../../api/client';
 import { DATE_INPUT_FORMATS, toIsoDate } from '../../components/dates';
+import { FormError } from '../../components/FormError';
 import { applyServerErrors } from '../../components/serverErrors';
-import { SECTOR_OPTIONS, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, kindOptions } from './unitFormOptions';
+import { SECTOR_OPTIONS, foldedSearch, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN, kindOptions } from './unitFormOptions';
 import { useCreateUnit } from './useUnitMutations';
 
 interface CreateUnitForm {
@@ -17,7 +17,19 @@ interface CreateUnitForm {
   validFrom?: Dayjs;
 }
 
-export function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: UnitDetail; open: boolean; onClose: () => void; onCreated: (unit: UnitDetail) => void }) {
+export function CreateUnitModal({
+  parent,
+  open,
+  onClose,
+  onCreated,
+  onOpenUnit,
+}: {
+  parent: UnitDetail;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (unit: UnitDetail) => void;
+  onOpenUnit: (id: number) => void;
+}) {
   const [form] = Form.useForm<CreateUnitForm>();
   const { message } = App.useApp();
   const create = useCreateUnit();
@@ -30,7 +42,17 @@ export function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: 
     if (values.validFrom) body.validFrom = toIsoDate(values.validFrom);
     create.mutate(body, {
       onSuccess: (created) => {
-        void message.success(`Đã thêm ${created.name}.`);
+        void message.success({
+          content: (
+            <span>
+              Đã thêm {created.name}.{' '}
+              <Button type="link" size="small" onClick={() => onOpenUnit(created.id)}>
+                Mở đơn vị
+              </Button>
+            </span>
+          ),
+          duration: 6,
+        });
         onCreated(created);
       },
       onError: (error) => applyServerErrors(form, error),
@@ -49,7 +71,7 @@ export function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: 
       destroyOnHidden
       afterClose={() => create.reset()}
     >
-      {create.isError ? <Alert type="error" showIcon role="alert" title={errorMessage(create.error)} style={{ marginBottom: 16 }} /> : null}
+      {create.isError ? <FormError error={create.error} /> : null}
       <Form<CreateUnitForm>
         form={form}
         name="create-unit"
@@ -85,7 +107,7 @@ export function CreateUnitModal({ parent, open, onClose, onCreated }: { parent: 
           <Input autoCapitalize="none" spellCheck={false} />
         </Form.Item>
         <Form.Item label="Lĩnh vực" name="sector">
-          <Select options={SECTOR_OPTIONS} allowClear placeholder="Chọn lĩnh vực (nếu có)" />
+          <Select options={SECTOR_OPTIONS} showSearch={foldedSearch} allowClear placeholder="Chọn lĩnh vực (nếu có)" />
         </Form.Item>
         <Form.Item label="Ngày bắt đầu hoạt động" name="validFrom" extra="Để trống nếu là hôm nay.">
           <DatePicker format={DATE_INPUT_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />

@@ -1,9 +1,9 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import type { SectorCode } from '../../../shared/domain/units';
 import type { UnitDetail, UpdateUnitBody } from '../../../shared/schemas/units';
-import { errorMessage, isApiError } from '../../api/client';
+import { FormError } from '../../components/FormError';
 import { applyServerErrors } from '../../components/serverErrors';
-import { SECTOR_OPTIONS, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN } from './unitFormOptions';
+import { SECTOR_OPTIONS, foldedSearch, UNIT_CODE_MESSAGE, UNIT_CODE_PATTERN } from './unitFormOptions';
 import { useUpdateUnit } from './useUnitMutations';
 
 interface EditUnitForm {
@@ -49,16 +49,7 @@ export function EditUnitModal({ unit, open, onClose }: { unit: UnitDetail; open:
       destroyOnHidden
       afterClose={() => update.reset()}
     >
-      {update.isError ? (
-        <Alert
-          type={isApiError(update.error, 'conflict') ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(update.error)}
-          description={isApiError(update.error, 'conflict') ? 'Thông tin mới nhất đã được tải lại. Kiểm tra rồi lưu lại nếu vẫn cần thay đổi.' : undefined}
-        />
-      ) : null}
+      {update.isError ? <FormError error={update.error} conflictHint="Thông tin mới nhất đã được tải lại. Kiểm tra rồi lưu lại nếu vẫn cần thay đổi." /> : null}
       <Form<EditUnitForm>
         form={form}
         name="edit-unit"
@@ -91,7 +82,7 @@ export function EditUnitModal({ unit, open, onClose }: { unit: UnitDetail; open:
           <Input autoCapitalize="none" spellCheck={false} />
         </Form.Item>
         <Form.Item label="Lĩnh vực" name="sector">
-          <Select options={SECTOR_OPTIONS} allowClear placeholder="Không thuộc lĩnh vực nào" />
+          <Select options={SECTOR_OPTIONS} showSearch={foldedSearch} allowClear placeholder="Không thuộc lĩnh vực nào" />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,8 +1,8 @@
-import { Alert, App, Form, Modal, Typography } from 'antd';
+import { App, Form, Modal, Typography } from 'antd';
 import { useCallback } from 'react';
 import { ALLOWED_CHILD_KINDS, UNIT_KIND_LABELS } from '../../../shared/domain/units';
 import type { UnitDetail, UnitSearchHit } from '../../../shared/schemas/units';
-import { errorMessage, isApiError } from '../../api/client';
+import { FormError } from '../../components/FormError';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useMoveUnit } from './useUnitMutations';
 
@@ -35,15 +35,7 @@ export function MoveUnitModal({ unit, scopeRootId, open, onClose }: { unit: Unit
       destroyOnHidden
       afterClose={() => move.reset()}
     >
-      {move.isError ? (
-        <Alert
-          type={isApiError(move.error, 'conflict') ? 'warning' : 'error'}
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={errorMessage(move.error)}
-        />
-      ) : null}
+      {move.isError ? <FormError error={move.error} /> : null}
       <Typography.Paragraph>
         Hiện trực thuộc: <strong>{currentParent?.name ?? '—'}</strong>. Toàn bộ đơn vị và đảng viên bên dưới sẽ chuyển theo.
       </Typography.Paragraph>

@@ -8,7 +8,6 @@ import { ErrorState, LoadingBlock } from '../../components/states';
 import { useDebounced } from '../../components/useDebounced';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useIsMobile } from '../../components/useIsMobile';
-import { useViewportHeight } from '../../components/useViewportHeight';
 import { useMe } from '../auth/useMe';
 import styles from './OrgTreePage.module.css';
 import { UnitDetailPanel } from './UnitDetailPanel';
@@ -31,7 +30,6 @@ export function OrgTreePage() {
   const params = useParams();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const viewportHeight = useViewportHeight();
   const selectedId = params.unitId === undefined ? root.id : parseId(params.unitId);
 
   const [searchText, setSearchText] = useState('');
@@ -75,13 +73,13 @@ export function OrgTreePage() {
     </label>
   );
   const results = <UnitSearchResults q={q} within={root.id} includeClosed={includeClosed} selectedId={selectedId ?? 0} onOpen={open} />;
-  const tree = (height: number) => (
+  const tree = (maxHeight: number | string) => (
     <UnitTree
       root={root}
       selectedId={selectedId ?? 0}
       revealIds={revealIds}
       includeClosed={includeClosed}
-      height={height}
+      maxHeight={maxHeight}
       onOpen={open}
     />
   );
@@ -93,9 +91,13 @@ export function OrgTreePage() {
     main = <LoadingBlock rows={8} />;
   } else if (detail.isError) {
     main = (
-      <Flex vertical gap={12} align="flex-start">
+      <Flex vertical gap={12}>
         <ErrorState error={detail.error} title="Không mở được đơn vị" onRetry={() => void detail.refetch()} />
-        {selectedId !== root.id ? <Button onClick={() => open(root.id)}>Về {root.name}</Button> : null}
+        {selectedId !== root.id ? (
+          <div>
+            <Button onClick={() => open(root.id)}>Về {root.name}</Button>
+          </div>
+        ) : null}
       </Flex>
     );
   } else {
@@ -105,12 +107,17 @@ export function OrgTreePage() {
   if (isMobile) {
     return (
       <div>
-        <Flex gap={8} className={styles.mobileBar}>
-          <div className={styles.grow}>{searchBox}</div>
-          <Button icon={<ApartmentOutlined />} onClick={() => setTreeOpen(true)} aria-expanded={treeOpen}>
+        <div className={styles.mobileBar}>{searchBox}</div>
+        {searching ? null : (
+          <Button
+            icon={<ApartmentOutlined />}
+            onClick={() => setTreeOpen(true)}
+            aria-expanded={treeOpen}
+            className={styles.treeButton}
+          >
             Cây tổ chức
           </Button>
-        </Flex>
+        )}
         {searching ? <div className={styles.mobileResults}>{results}</div> : main}
         <Drawer
           open={treeOpen}
@@ -121,7 +128,7 @@ export function OrgTreePage() {
           styles={{ body: { padding: 12 } }}
         >
           {closedSwitch}
-          {tree(Math.max(240, viewportHeight - 140))}
+          {tree('none')}
         </Drawer>
       </div>
     );
@@ -132,7 +139,7 @@ export function OrgTreePage() {
       <Card size="small" className={styles.side} title="Cây tổ chức" styles={{ body: { padding: 12 } }}>
         {searchBox}
         {closedSwitch}
-        {searching ? results : tree(Math.max(300, viewportHeight - 250))}
+        {searching ? results : tree('calc(100vh - 250px)')}
       </Card>
       <div className={styles.main}>{main}</div>
     </div>

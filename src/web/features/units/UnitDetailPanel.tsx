@@ -73,6 +73,7 @@ export function UnitDetailPanel({ unit, scopeRootId, onOpen }: { unit: UnitDetai
           open={dialog === 'create'}
           onClose={closeDialog}
           onCreated={() => closeDialog()}
+          onOpenUnit={onOpen}
         />
       ) : null}
       {unit.can.edit ? <EditUnitModal unit={unit} open={dialog === 'edit'} onClose={closeDialog} /> : null}
@@ -173,6 +174,7 @@ function ChildrenTable({ unit, onOpen }: { unit: UnitDetail; onOpen: (id: number
       dataIndex: 'memberCount',
       key: 'memberCount',
       align: 'right',
+      width: isMobile ? 92 : undefined,
       render: (count: number) => formatNumber(count),
     },
   ];
@@ -189,7 +191,7 @@ function ChildrenTable({ unit, onOpen }: { unit: UnitDetail; onOpen: (id: number
         size={isMobile ? 'small' : 'middle'}
         columns={columns}
         dataSource={rows}
-        pagination={rows.length > 25 ? { pageSize: 25, showSizeChanger: false, size: 'small' } : false}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false, size: 'small' } : false}
         onRow={(child) => ({
           className: styles.clickableRow,
           // The whole row opens the unit; the name link handles its own click.

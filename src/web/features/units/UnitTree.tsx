@@ -1,6 +1,6 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Button, Tag, Tree, Typography } from 'antd';
-import type { GetRef, TreeDataNode } from 'antd';
+import type { TreeDataNode } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Key } from 'react';
 import type { UnitKind } from '../../../shared/domain/units';
@@ -8,15 +8,14 @@ import type { UnitRef, UnitSummary } from '../../../shared/schemas/units';
 import { unitQueries } from '../../api/units';
 import styles from './OrgTreePage.module.css';
 
-type TreeRef = GetRef<typeof Tree>;
-
 interface UnitTreeProps {
   root: UnitRef;
   selectedId: number;
   /** Ids from the root down to the selected unit's parent: these get expanded so the selection shows. */
   revealIds: readonly number[];
   includeClosed: boolean;
-  height: number;
+  /** CSS max-height of the scrolling box around the tree. */
+  maxHeight: number | string;
   onOpen: (id: number) => void;
 }
 
@@ -33,9 +32,9 @@ interface NodeUnit {
  * `/api/units/:id/children` query, so invalidating a parent's children after a change
  * redraws exactly that branch.
  */
-export function UnitTree({ root, selectedId, revealIds, includeClosed, height, onOpen }: UnitTreeProps) {
+export function UnitTree({ root, selectedId, revealIds, includeClosed, maxHeight, onOpen }: UnitTreeProps) {
   const queryClient = useQueryClient();
-  const treeRef = useRef<TreeRef>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<number[]>([root.id]);
   const [requested, setRequested] = useState<number[]>([root.id]);
 
@@ -93,41 +92,46 @@ export function UnitTree({ root, selectedId, revealIds, includeClosed, height, o
 
   const loadedKeys = [...childrenOf.entries()].filter(([, entry]) => entry.units || entry.failed).map(([id]) => id);
 
-  // Bring the selected node into view once it is in the tree.
+  // Bring the selected node into view once its row exists (native scrolling: the tree is not
+  // virtualised, a branch rarely holds more than a few dozen units).
   const selectedPresent = loadedKeys.includes(revealIds[revealIds.length - 1] ?? root.id);
   useEffect(() => {
-    if (selectedPresent) treeRef.current?.scrollTo({ key: selectedId, align: 'auto' });
+    if (!selectedPresent) return;
+    const frame = requestAnimationFrame(() => {
+      boxRef.current?.querySelector('.ant-tree-treenode-selected')?.scrollIntoView({ block: 'nearest' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, selectedPresent]);
 
   return (
-    <Tree
-      ref={treeRef}
-      className={styles.tree}
-      aria-label="Cây tổ chức"
-      blockNode
-      showLine={{ showLeafIcon: false }}
-      height={height}
-      treeData={treeData}
-      expandedKeys={expanded}
-      loadedKeys={loadedKeys}
-      selectedKeys={[selectedId]}
-      onExpand={(keys: Key[]) => setExpanded(keys.filter((key): key is number => typeof key === 'number'))}
-      onSelect={(keys: Key[]) => {
-        const key = keys[0];
-        // Clicking the open unit again deselects it in antd; it stays open here.
-        if (typeof key === 'number') onOpen(key);
-      }}
-      loadData={async (node) => {
-        const id = node.key;
-        if (typeof id !== 'number') return;
-        request([id]);
-        try {
-          await queryClient.fetchQuery(unitQueries.children(id, includeClosed));
-        } catch {
-          // shown as a "Thử lại" node under the parent
-        }
-      }}
-    />
+    <div ref={boxRef} className={styles.treeBox} style={{ maxHeight }}>
+      <Tree
+        className={styles.tree}
+        aria-label="Cây tổ chức"
+        blockNode
+        showLine={{ showLeafIcon: false }}
+        treeData={treeData}
+        expandedKeys={expanded}
+        loadedKeys={loadedKeys}
+        selectedKeys={[selectedId]}
+        onExpand={(keys: Key[]) => setExpanded(keys.filter((key): key is number => typeof key === 'number'))}
+        onSelect={(keys: Key[]) => {
+          const key = keys[0];
+          // Clicking the open unit again deselects it in antd; it stays open here.
+          if (typeof key === 'number') onOpen(key);
+        }}
+        loadData={async (node) => {
+          const id = node.key;
+          if (typeof id !== 'number') return;
+          request([id]);
+          try {
+            await queryClient.fetchQuery(unitQueries.children(id, includeClosed));
+          } catch {
+            // shown as a "Thử lại" node under the parent
+          }
+        }}
+      />
+    </div>
   );
 }
 

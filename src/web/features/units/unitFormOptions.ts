@@ -1,3 +1,4 @@
+import { foldForSearch } from '../../../shared/domain/text';
 import { SECTORS, UNIT_KIND_LABELS } from '../../../shared/domain/units';
 import type { UnitKind } from '../../../shared/domain/units';
 
@@ -22,3 +23,9 @@ export function kindOptions(kinds: readonly UnitKind[]) {
 /** Same rule as the server's code schema, for an early hint. */
 export const UNIT_CODE_PATTERN = /^[A-Za-z0-9._-]+$/u;
 export const UNIT_CODE_MESSAGE = 'Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.';
+
+/** Select search that ignores diacritics: "giao duc" finds "Giáo dục". */
+export const foldedSearch = {
+  filterOption: (input: string, option?: { label?: unknown }) =>
+    typeof option?.label === 'string' && foldForSearch(option.label).includes(foldForSearch(input)),
+};
