@@ -25,6 +25,7 @@ export function auditedAccount(row: AccountRow) {
     displayName: row.display_name,
     role: row.role,
     scopeUnitId: row.scope_id,
+    scopeUnitName: row.scope_name,
     memberId: row.member_id,
     disabled: row.disabled_at !== null,
   };

@@ -169,6 +169,7 @@ export function unitsService(db: Db) {
         if (newParent.valid_to) throw Validation('Không thể chuyển vào một đơn vị đã đóng.');
         if (!isInScope(principal, newParent.path)) throw NotFound();
         assertChildKind(newParent.kind as UnitKind, unit.kind as UnitKind);
+        const oldParentName = unit.parent_id === null ? null : ((await txRepo.findById(unit.parent_id))?.name ?? null);
         await txRepo.moveSubtree(unit, newParent);
         const moved = await visibleUnit(principal, id, txRepo);
         await recordAudit(tx, auditContext(context), {
@@ -176,8 +177,8 @@ export function unitsService(db: Db) {
           entityType: 'unit',
           entityId: id,
           unit: { id, path: moved.path },
-          before: { parentId: unit.parent_id, path: unit.path },
-          after: { parentId: moved.parent_id, path: moved.path },
+          before: { parentId: unit.parent_id, parentName: oldParentName },
+          after: { parentId: newParent.id, parentName: newParent.name },
         });
         return detail(principal, moved, txRepo);
       });
