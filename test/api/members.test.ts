@@ -120,6 +120,8 @@ describe('member records', () => {
     const second = await province.patch(`/api/members/${member.id}`, { version: member.version, phone: '0987654321' });
     expect(second.status).toBe(409);
     expect((await district.get(`/api/members/${member.id}`)).body.phone).toBe('0912345678');
+    const other = await district.patch(`/api/members/${member.id}`, { version: first.body.version, ethnicity: 'Tày' });
+    expect(other.body).toMatchObject({ ethnicity: 'Tày', phone: '0912345678' });
   });
 
   it('transfers a member: counts move, positions in the old cell end, history is kept', async () => {

@@ -75,6 +75,12 @@ export type MemberListQuery = z.infer<typeof memberListQuerySchema>;
 
 export const memberListSchema = z.object({ items: z.array(memberSummarySchema), total: z.number() });
 
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .-]{8,15}$/u, { error: 'Số điện thoại không hợp lệ.' })
+  .nullable();
+
 const memberFields = {
   familyName: nameSchema('Họ'),
   middleName: textSchema('Tên đệm', 60, 0).default(''),
@@ -87,12 +93,7 @@ const memberFields = {
   officialOn: optionalDate.default(null),
   cardNumber: textSchema('Số thẻ đảng viên', 30).nullable().default(null),
   idNumber: z.string().trim().max(12, { error: 'Số CMND/CCCD có tối đa 12 chữ số.' }).nullable().default(null),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 .-]{8,15}$/u, { error: 'Số điện thoại không hợp lệ.' })
-    .nullable()
-    .default(null),
+  phone: phoneSchema.default(null),
   isKeyLeader: z.boolean().default(false),
   isHead: z.boolean().default(false),
 };
@@ -113,13 +114,14 @@ export const updateMemberBodySchema = z.strictObject({
   officialOn: optionalDate.optional(),
   cardNumber: textSchema('Số thẻ đảng viên', 30).nullable().optional(),
   idNumber: z.string().trim().max(12, { error: 'Số CMND/CCCD có tối đa 12 chữ số.' }).nullable().optional(),
-  phone: memberFields.phone.optional(),
+  // No default here: a field left out of an update keeps its value.
+  phone: phoneSchema.optional(),
   isKeyLeader: z.boolean().optional(),
   isHead: z.boolean().optional(),
 });
 export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;
 
-export const updateMyPhoneBodySchema = z.strictObject({ version: versionSchema, phone: memberFields.phone });
+export const updateMyPhoneBodySchema = z.strictObject({ version: versionSchema, phone: phoneSchema });
 
 export const transferMemberBodySchema = z.strictObject({ version: versionSchema, toUnitId: idSchema, on: isoDateSchema });
 export const leaveMemberBodySchema = z.strictObject({

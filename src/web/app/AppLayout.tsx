@@ -5,6 +5,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -57,6 +58,7 @@ function menuItems(me: Me): MenuItem[] {
   const items: MenuItem[] = [];
   if (me.memberId !== null) items.push({ key: '/ho-so', icon: <IdcardOutlined />, label: 'Hồ sơ của tôi' });
   items.push({ key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' });
+  if (me.role !== 'member') items.push({ key: '/dang-vien', icon: <SolutionOutlined />, label: 'Đảng viên' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });
   items.push({ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' });

@@ -28,6 +28,18 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/units/OrgTreePage')).OrgTreePage }),
           },
           {
+            path: 'dang-vien',
+            lazy: async () => ({ Component: (await import('../features/members/MembersPage')).MembersPage }),
+          },
+          {
+            path: 'dang-vien/nhap',
+            lazy: async () => ({ Component: (await import('../features/members/MemberImportPage')).MemberImportPage }),
+          },
+          {
+            path: 'dang-vien/:id',
+            lazy: async () => ({ Component: (await import('../features/members/MemberDetailPage')).MemberDetailPage }),
+          },
+          {
             path: 'tai-khoan',
             lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
           },

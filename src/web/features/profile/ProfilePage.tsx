@@ -8,6 +8,7 @@ import type { MyMember } from '../../api/profile';
 import { EmptyState, ErrorState, LoadingBlock } from '../../components/states';
 import { Panel } from '../../components/Panel';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { MyPhoneEditor } from '../members/MyPhoneEditor';
 import styles from './ProfilePage.module.css';
 
 /** "Hồ sơ của tôi": a member's own record. Kept small — members open it on cheap phones. */
@@ -71,6 +72,7 @@ function MemberCard({ member }: { member: MyMember }) {
             { key: 'phone', label: 'Số điện thoại', children: member.phone ?? '—' },
           ]}
         />
+        <MyPhoneEditor member={member} />
       </Panel>
       <Panel className={styles.card} title="Chức vụ trong Đảng">
         {current.length === 0 ? (
