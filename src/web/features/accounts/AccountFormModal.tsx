@@ -1,4 +1,5 @@
 import { App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { ROLES, ROLE_LABELS } from '../../../shared/domain/roles';
 import type { Role } from '../../../shared/domain/roles';
 import type { Account, CreateAccountBody, UpdateAccountBody } from '../../../shared/schemas/accounts';
@@ -96,6 +97,11 @@ function EditAccount({ account, open, scopeRootId, onClose }: { account: Account
   const [form] = Form.useForm<AccountForm>();
   const { message } = App.useApp();
   const update = useUpdateAccount(account);
+
+  // antd keeps the initial values a form store first saw; load this account's current values at every opening.
+  useEffect(() => {
+    if (open) form.setFieldsValue({ displayName: account.displayName, role: account.role, scopeUnitId: account.scopeUnit.id, disabled: account.disabled });
+  }, [open, form, account]);
 
   const submit = (values: AccountForm) => {
     const changes: Omit<UpdateAccountBody, 'version'> = {};

@@ -1,4 +1,5 @@
 import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import type { SectorCode } from '../../../shared/domain/units';
 import type { UnitDetail, UpdateUnitBody } from '../../../shared/schemas/units';
 import { FormError } from '../../components/FormError';
@@ -16,6 +17,11 @@ export function EditUnitModal({ unit, open, onClose }: { unit: UnitDetail; open:
   const [form] = Form.useForm<EditUnitForm>();
   const { message } = App.useApp();
   const update = useUpdateUnit(unit);
+
+  // antd keeps the initial values a form store first saw; load the record's current values at every opening.
+  useEffect(() => {
+    if (open) form.setFieldsValue({ name: unit.name, code: unit.code, sector: unit.sector as SectorCode | null });
+  }, [open, form, unit.name, unit.code, unit.sector]);
 
   const submit = (values: EditUnitForm) => {
     const changes: Omit<UpdateUnitBody, 'version'> = {};
