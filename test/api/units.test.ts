@@ -23,6 +23,7 @@ async function expectCountsExact(): Promise<void> {
   const snapshot = () =>
     ctx.db.selectFrom('unit').select(['id', 'child_count', 'descendant_count', 'member_count', 'direct_member_count']).orderBy('id').execute();
   const kept = await snapshot();
+  await sql`UPDATE unit SET child_count = 0, descendant_count = 0, member_count = 0, direct_member_count = 0`.execute(ctx.db);
   await sql`SELECT recompute_unit_counts()`.execute(ctx.db);
   expect(kept).toEqual(await snapshot());
 }

@@ -1,8 +1,8 @@
 import type { UnitDetail, UnitSummary } from '../../../shared/schemas/units';
 import type { UnitKind } from '../../../shared/domain/units';
-import type { UnitRow } from './units.repository';
+import type { UnitRow, UnitSummaryRow } from './units.repository';
 
-export function presentUnitSummary(row: UnitRow): UnitSummary {
+export function presentUnitSummary(row: UnitSummaryRow): UnitSummary {
   return {
     id: row.id,
     name: row.name,
@@ -18,7 +18,7 @@ export function presentUnitSummary(row: UnitRow): UnitSummary {
 
 export function presentUnitDetail(
   row: UnitRow,
-  extra: { ancestors: { id: number; name: string; kind: string }[]; children: UnitRow[]; can: UnitDetail['can'] },
+  extra: { ancestors: { id: number; name: string; kind: string }[]; children: UnitSummaryRow[]; can: UnitDetail['can'] },
 ): UnitDetail {
   return {
     ...presentUnitSummary(row),

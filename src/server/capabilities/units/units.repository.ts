@@ -26,6 +26,9 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
+const SUMMARY_COLUMNS = ['id', 'name', 'code', 'kind', 'is_grassroots', 'sector', 'valid_to', 'child_count', 'member_count'] as const;
+export type UnitSummaryRow = Pick<UnitRow, (typeof SUMMARY_COLUMNS)[number]>;
+
 const byVietnameseName = sql`name COLLATE "vi-x-icu"`;
 /** Siblings list committees before cells, then by name the Vietnamese way. */
 const byKind = sql`array_position(ARRAY['province_committee', 'district_committee', 'affiliated_committee', 'grassroots_committee', 'sub_committee', 'grassroots_cell', 'cell'], kind)`;
@@ -38,22 +41,18 @@ export function unitsRepository(db: Db) {
       return query.executeTakeFirst();
     },
 
-    children(parentId: number, includeClosed: boolean): Promise<UnitRow[]> {
-      let query = db.selectFrom('unit').select(COLUMNS).where('parent_id', '=', parentId);
+    /** Direct children with the fields of a summary only: a province has dozens, a commune up to ~30. */
+    children(parentId: number, includeClosed: boolean): Promise<UnitSummaryRow[]> {
+      let query = db.selectFrom('unit').select(SUMMARY_COLUMNS).where('parent_id', '=', parentId);
       if (!includeClosed) query = query.where('valid_to', 'is', null);
       return query.orderBy(byKind).orderBy(byVietnameseName).orderBy('id').execute();
     },
 
-    /** Ancestors of `path` from depth `fromDepth` down to the parent, top first: one index lookup. */
+    /** Ancestors of `path` from depth `fromDepth` down to the parent, top first: their ids are in the path itself. */
     ancestors(path: string, fromDepth: number): Promise<Pick<UnitRow, 'id' | 'name' | 'kind' | 'depth'>[]> {
-      return db
-        .selectFrom('unit')
-        .select(['id', 'name', 'kind', 'depth'])
-        .where(sql<boolean>`path @> ${path}::ltree`)
-        .where(sql<boolean>`path <> ${path}::ltree`)
-        .where('depth', '>=', fromDepth)
-        .orderBy('depth')
-        .execute();
+      const ids = path.split('.').map(Number).slice(fromDepth, -1);
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.selectFrom('unit').select(['id', 'name', 'kind', 'depth']).where('id', 'in', ids).orderBy('depth').execute();
     },
 
     /** Units under `withinPath` whose folded name contains `folded`, with the names along their path. */
