@@ -79,7 +79,15 @@ export function membersRepository(db: Db) {
   }
 
   return {
-    async list(scope: ListScope, filter: MemberListQuery, today: string, knownTotal: number | null) {
+    async list(scope: ListScope, filter: MemberListQuery, today: string, knownTotal: number | null, largeSubtree = false): Promise<{ items: MemberRow[]; total: number }> {
+      if (largeSubtree) {
+        // PostgreSQL cannot estimate how many members an ltree subtree holds and would sort the whole
+        // subtree for every page; for a big subtree, walking the name-ordered index is far cheaper.
+        return db.transaction().execute(async (tx) => {
+          await sql`SET LOCAL enable_sort = off`.execute(tx);
+          return membersRepository(tx).list(scope, filter, today, knownTotal, false);
+        });
+      }
       const query = filtered(scope, filter, today);
       const [items, total] = await Promise.all([
         query.select(MEMBER_COLUMNS).orderBy(NAME_ORDER).limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute(),

@@ -17,6 +17,8 @@ import { type MemberRow, membersRepository } from './members.repository';
 
 type MemberExportQuery = z.infer<typeof memberExportQuerySchema>;
 const EXPORT_LIMIT = 200_000;
+/** Above this many members a subtree list walks the name index instead of sorting (see the repository). */
+const LARGE_SUBTREE = 20_000;
 const NOT_FOUND = 'Không tìm thấy đảng viên, hoặc đảng viên nằm ngoài phạm vi bạn được xem.';
 
 export const TIMELINE_LABELS: Record<string, string> = {
@@ -101,7 +103,8 @@ export function membersService(db: Db) {
       const unfiltered = !filter.q && !filter.status && !filter.position && filter.keyLeader === undefined && filter.head === undefined && !filter.sector && !filter.ageBand && !filter.includeLeft;
       // Without filters the trigger-kept counts answer "how many" without counting millions of rows.
       const knownTotal = unfiltered ? (query.subtree ? unit.member_count : unit.direct_member_count) : null;
-      const { items, total } = await repo.list({ unitId: unit.id, unitPath: unit.path, subtree: query.subtree }, filter, todayInVietnam(), knownTotal);
+      const largeSubtree = query.subtree && unit.member_count >= LARGE_SUBTREE;
+      const { items, total } = await repo.list({ unitId: unit.id, unitPath: unit.path, subtree: query.subtree }, filter, todayInVietnam(), knownTotal, largeSubtree);
       return { items: items.map(presentMemberSummary), total };
     },
 
