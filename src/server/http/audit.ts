@@ -10,45 +10,35 @@ export interface AuditEntryInput {
   after?: Record<string, unknown> | null;
 }
 
-/** Record a change. Call it inside the transaction of the write, so there is never a write without its entry. */
-export async function recordAudit(db: Db, context: Pick<RequestContext, 'requestId' | 'ip'> & { actorId: number | null }, entry: AuditEntryInput): Promise<void> {
+type AuditActor = Pick<RequestContext, 'requestId' | 'ip'> & { actorId: number | null };
+
+function auditRow(context: AuditActor, entry: AuditEntryInput) {
   const [before, after] = onlyChanged(entry.before ?? null, entry.after ?? null);
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: context.actorId,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      unit_id: entry.unit?.id ?? null,
-      unit_path: entry.unit?.path ?? null,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-      request_id: context.requestId,
-      ip: context.ip,
-    })
-    .execute();
+  return {
+    actor_id: context.actorId,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    unit_id: entry.unit?.id ?? null,
+    unit_path: entry.unit?.path ?? null,
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    request_id: context.requestId,
+    ip: context.ip,
+  };
 }
 
-/** Many entries of one action at once (an import), in statements that stay under the parameter limit. */
-export async function recordAuditMany(db: Db, context: Pick<RequestContext, 'requestId' | 'ip'> & { actorId: number | null }, entries: AuditEntryInput[]): Promise<void> {
+/** Record a change. Call it inside the transaction of the write, so there is never a write without its entry. */
+export async function recordAudit(db: Db, context: AuditActor, entry: AuditEntryInput): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(context, entry)).execute();
+}
+
+/** Many entries at once (an import), in statements that stay under PostgreSQL's parameter limit. */
+export async function recordAuditMany(db: Db, context: AuditActor, entries: AuditEntryInput[]): Promise<void> {
   for (let start = 0; start < entries.length; start += 2000) {
     await db
       .insertInto('audit_log')
-      .values(
-        entries.slice(start, start + 2000).map((entry) => ({
-          actor_id: context.actorId,
-          action: entry.action,
-          entity_type: entry.entityType,
-          entity_id: entry.entityId,
-          unit_id: entry.unit?.id ?? null,
-          unit_path: entry.unit?.path ?? null,
-          before: entry.before ? JSON.stringify(entry.before) : null,
-          after: entry.after ? JSON.stringify(entry.after) : null,
-          request_id: context.requestId,
-          ip: context.ip,
-        })),
-      )
+      .values(entries.slice(start, start + 2000).map((entry) => auditRow(context, entry)))
       .execute();
   }
 }
