@@ -177,3 +177,46 @@ describe('member records', () => {
     expect((await member.patch('/api/me/member', { version: phone.body.version, phone: 'abc' })).status).toBe(400);
   });
 });
+
+describe('a large subtree', () => {
+  it('pages through more than 20,000 members in the same Vietnamese order as Intl.Collator', async () => {
+    const committee = await createUnit(ctx.db, tree.queVo, 'grassroots_committee', 'Đảng bộ xã Lớn');
+    const cells = [await createUnit(ctx.db, committee, 'cell', 'Chi bộ thôn Một'), await createUnit(ctx.db, committee, 'cell', 'Chi bộ thôn Hai')];
+    const given = ['An', 'Ánh', 'Bình', 'Dương', 'Đức', 'Hà', 'Hải', 'Hưng', 'Yến', 'Đạt'];
+    const middle = ['', 'Văn', 'Thị', 'Đức'];
+    const family = ['Nguyễn', 'Âu Dương', 'Đặng', 'Lê'];
+    await sql`
+      INSERT INTO member (unit_id, family_name, middle_name, given_name, search_name, gender, status)
+      SELECT (${sql.val(cells.map((c) => c.id))}::bigint[])[1 + i % 2],
+             (${sql.val(family)}::text[])[1 + (i / 7) % 4],
+             (${sql.val(middle)}::text[])[1 + (i / 3) % 4],
+             (${sql.val(given)}::text[])[1 + i % 10],
+             'x', 'male', 'probationary'
+        FROM generate_series(0, 20499) AS i`.execute(ctx.db);
+    const province = await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province }));
+    const page = async (n: number) =>
+      memberListSchema.parse((await province.get(`/api/members?unitId=${committee.id}&subtree=true&page=${n}&pageSize=200`)).body);
+    const first = await page(1);
+    expect(first.total).toBe(20_500);
+    const collator = new Intl.Collator('vi');
+    const key = (m: { givenName: string; middleName: string; familyName: string }) => [m.givenName, m.middleName, m.familyName];
+    const inOrder = (items: { givenName: string; middleName: string; familyName: string; id: number }[]) =>
+      items.every((m, i) => {
+        const previous = items[i - 1];
+        if (!previous) return true;
+        const [a, b] = [key(previous), key(m)];
+        for (let k = 0; k < 3; k++) {
+          const c = collator.compare(a[k] ?? '', b[k] ?? '');
+          if (c !== 0) return c < 0;
+        }
+        return previous.id < m.id;
+      });
+    const middlePage = await page(50);
+    const last = await page(103);
+    expect(middlePage.items).toHaveLength(200);
+    expect(last.items).toHaveLength(100);
+    for (const items of [first.items, middlePage.items, last.items]) expect(inOrder(items)).toBe(true);
+    expect(first.items[0]?.givenName).toBe('An');
+    expect(last.items.at(-1)?.givenName).toBe('Yến');
+  });
+});
