@@ -13,7 +13,7 @@ import { Conflict, Forbidden, NotFound, STALE_VERSION_MESSAGE, Validation } from
 import { canEditTree, isInScope } from '../../http/policies';
 import type { Principal, RequestContext } from '../../http/principal';
 import { auditedMember, presentMemberDetail, presentMemberSummary } from './members.presenter';
-import { type MemberRow, membersRepository } from './members.repository';
+import { type MemberRow, type MembersRepository, membersRepository } from './members.repository';
 
 type MemberExportQuery = z.infer<typeof memberExportQuerySchema>;
 const EXPORT_LIMIT = 200_000;
@@ -31,6 +31,13 @@ export const TIMELINE_LABELS: Record<string, string> = {
   'member.position_end': 'Thôi chức vụ',
   'member.phone': 'Tự cập nhật số điện thoại',
 };
+
+interface MemberEdit {
+  action: string;
+  /** Columns to change on the member row; its version is bumped either way. */
+  set?: Record<string, unknown>;
+  audit: (after: MemberRow) => { unit?: { id: number; path: string }; before?: Record<string, unknown>; after?: Record<string, unknown> };
+}
 
 type UnitRow = NonNullable<Awaited<ReturnType<ReturnType<typeof membersRepository>['unit']>>>;
 
@@ -92,6 +99,36 @@ export function membersService(db: Db) {
     if (cardNumber && (await repository.cardNumberOwner(cardNumber, exceptId)) !== null) {
       throw Conflict(`Số thẻ đảng viên ${cardNumber} đã thuộc về một đảng viên khác.`);
     }
+  }
+
+  /**
+   * One officer's change to a member, in one transaction: lock the row and check scope and version, let
+   * `plan` validate and make its own writes, update the row with the version it read, audit, answer.
+   */
+  async function editMember(
+    context: RequestContext,
+    id: number,
+    version: number,
+    plan: (before: MemberRow, repository: MembersRepository) => Promise<MemberEdit>,
+  ): Promise<MemberDetail> {
+    const { principal } = context;
+    return db.transaction().execute(async (tx) => {
+      const txRepo = membersRepository(tx);
+      const before = await editable(principal, id, version, txRepo);
+      const edit = await plan(before, txRepo);
+      if (!(await txRepo.update(id, version, edit.set ?? {}))) throw Conflict(STALE_VERSION_MESSAGE);
+      const after = await visible(principal, id, txRepo);
+      const entry = edit.audit(after);
+      await recordAudit(tx, auditContext(context), {
+        action: edit.action,
+        entityType: 'member',
+        entityId: id,
+        unit: entry.unit ?? { id: after.unit_id, path: after.unit_path },
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      });
+      return detail(principal, after, txRepo);
+    });
   }
 
   return {
@@ -174,10 +211,7 @@ export function membersService(db: Db) {
     },
 
     async update(context: RequestContext, id: number, body: UpdateMemberBody): Promise<MemberDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (tx) => {
-        const txRepo = membersRepository(tx);
-        const before = await editable(principal, id, body.version, txRepo);
+      return editMember(context, id, body.version, async (before, txRepo) => {
         if (before.left_on) throw Validation('Đảng viên đã ra khỏi danh sách, không sửa được hồ sơ.');
         const merged = {
           familyName: body.familyName ?? before.family_name,
@@ -209,17 +243,7 @@ export function membersService(db: Db) {
           ...(body.isKeyLeader !== undefined ? { is_key_leader: body.isKeyLeader } : {}),
           ...(body.isHead !== undefined ? { is_head: body.isHead } : {}),
         };
-        if (!(await txRepo.update(id, body.version, set))) throw Conflict(STALE_VERSION_MESSAGE);
-        const after = await visible(principal, id, txRepo);
-        await recordAudit(tx, auditContext(context), {
-          action: 'member.update',
-          entityType: 'member',
-          entityId: id,
-          unit: { id: after.unit_id, path: after.unit_path },
-          before: auditedMember(before),
-          after: auditedMember(after),
-        });
-        return detail(principal, after, txRepo);
+        return { action: 'member.update', set, audit: (after) => ({ before: auditedMember(before), after: auditedMember(after) }) };
       });
     },
 
@@ -246,99 +270,68 @@ export function membersService(db: Db) {
     },
 
     async transfer(context: RequestContext, id: number, body: { version: number; toUnitId: number; on: string }): Promise<MemberDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (tx) => {
-        const txRepo = membersRepository(tx);
-        const before = await editable(principal, id, body.version, txRepo);
+      return editMember(context, id, body.version, async (before, txRepo) => {
         if (before.left_on) throw Validation('Đảng viên đã ra khỏi danh sách, không chuyển sinh hoạt được.');
-        const target = await memberUnit(principal, body.toUnitId, txRepo);
+        const target = await memberUnit(context.principal, body.toUnitId, txRepo);
         if (target.id === before.unit_id) throw Validation('Đảng viên đang sinh hoạt ở chi bộ này rồi.');
         if (body.on > todayInVietnam()) throw Validation('Ngày chuyển không được sau hôm nay.');
         if (before.joined_on && body.on < before.joined_on) throw Validation('Ngày chuyển không được trước ngày vào Đảng.');
         // Positions held in the old cell (or committees above it that do not also cover the new cell) end on the day of the move.
         await txRepo.endPositions(id, body.on, target.path);
-        if (!(await txRepo.update(id, body.version, { unit_id: target.id }))) throw Conflict(STALE_VERSION_MESSAGE);
-        const after = await visible(principal, id, txRepo);
-        await recordAudit(tx, auditContext(context), {
+        return {
           action: 'member.transfer',
-          entityType: 'member',
-          entityId: id,
-          unit: { id: target.id, path: target.path },
-          before: { unitId: before.unit_id, unitName: before.unit_name },
-          after: { unitId: target.id, unitName: target.name, on: body.on },
-        });
-        return detail(principal, after, txRepo);
+          set: { unit_id: target.id },
+          audit: () => ({
+            unit: { id: target.id, path: target.path },
+            before: { unitId: before.unit_id, unitName: before.unit_name },
+            after: { unitId: target.id, unitName: target.name, on: body.on },
+          }),
+        };
       });
     },
 
     async leave(context: RequestContext, id: number, body: { version: number; leftOn: string; reason: string }): Promise<MemberDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (tx) => {
-        const txRepo = membersRepository(tx);
-        const before = await editable(principal, id, body.version, txRepo);
+      return editMember(context, id, body.version, async (before, txRepo) => {
         if (before.left_on) throw Validation('Đảng viên đã ra khỏi danh sách từ trước.');
         if (body.leftOn > todayInVietnam()) throw Validation('Ngày ra khỏi danh sách không được sau hôm nay.');
         if (before.joined_on && body.leftOn < before.joined_on) throw Validation('Ngày ra khỏi danh sách không được trước ngày vào Đảng.');
         await txRepo.endPositions(id, body.leftOn, null);
-        if (!(await txRepo.update(id, body.version, { left_on: body.leftOn, left_reason: body.reason }))) throw Conflict(STALE_VERSION_MESSAGE);
-        const after = await visible(principal, id, txRepo);
-        await recordAudit(tx, auditContext(context), {
+        return {
           action: 'member.leave',
-          entityType: 'member',
-          entityId: id,
-          unit: { id: after.unit_id, path: after.unit_path },
-          before: { leftOn: null, leftReason: null },
-          after: { leftOn: body.leftOn, leftReason: body.reason },
-        });
-        return detail(principal, after, txRepo);
+          set: { left_on: body.leftOn, left_reason: body.reason },
+          audit: () => ({ before: { leftOn: null, leftReason: null }, after: { leftOn: body.leftOn, leftReason: body.reason } }),
+        };
       });
     },
 
     async addPosition(context: RequestContext, id: number, body: { version: number; position: Position; unitId: number; startedOn: string }): Promise<MemberDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (tx) => {
-        const txRepo = membersRepository(tx);
-        const member = await editable(principal, id, body.version, txRepo);
+      return editMember(context, id, body.version, async (member, txRepo) => {
         if (member.left_on) throw Validation('Đảng viên đã ra khỏi danh sách.');
         const unit = await txRepo.unit(body.unitId);
-        if (!unit || !isInScope(principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
+        if (!unit || !isInScope(context.principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
         if (!(member.unit_path === unit.path || member.unit_path.startsWith(`${unit.path}.`))) {
           throw Validation('Chức vụ phải thuộc chi bộ của đảng viên hoặc một cấp ủy cấp trên của chi bộ đó.');
         }
         if (body.startedOn > todayInVietnam()) throw Validation('Ngày nhận chức vụ không được sau hôm nay.');
         const positionId = await txRepo.insertPosition({ member_id: id, unit_id: unit.id, position: body.position, started_on: body.startedOn });
-        if (!(await txRepo.update(id, body.version, {}))) throw Conflict(STALE_VERSION_MESSAGE);
-        await recordAudit(tx, auditContext(context), {
+        return {
           action: 'member.position_add',
-          entityType: 'member',
-          entityId: id,
-          unit: { id: member.unit_id, path: member.unit_path },
-          after: { positionId, position: POSITION_LABELS[body.position], unitName: unit.name, startedOn: body.startedOn },
-        });
-        return detail(principal, await visible(principal, id, txRepo), txRepo);
+          audit: () => ({ after: { positionId, position: POSITION_LABELS[body.position], unitName: unit.name, startedOn: body.startedOn } }),
+        };
       });
     },
 
     async endPosition(context: RequestContext, id: number, positionId: number, body: { version: number; endedOn: string }): Promise<MemberDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (tx) => {
-        const txRepo = membersRepository(tx);
-        const member = await editable(principal, id, body.version, txRepo);
+      return editMember(context, id, body.version, async (_member, txRepo) => {
         const position = await txRepo.position(id, positionId);
         if (!position) throw NotFound('Không tìm thấy chức vụ này của đảng viên.');
         if (position.ended_on) throw Validation('Chức vụ này đã kết thúc.');
         if (body.endedOn < position.started_on) throw Validation('Ngày thôi chức vụ không được trước ngày nhận.');
         await txRepo.endPosition(positionId, body.endedOn);
-        if (!(await txRepo.update(id, body.version, {}))) throw Conflict(STALE_VERSION_MESSAGE);
-        await recordAudit(tx, auditContext(context), {
+        return {
           action: 'member.position_end',
-          entityType: 'member',
-          entityId: id,
-          unit: { id: member.unit_id, path: member.unit_path },
-          before: { positionId, position: POSITION_LABELS[position.position as Position] },
-          after: { endedOn: body.endedOn },
-        });
-        return detail(principal, await visible(principal, id, txRepo), txRepo);
+          audit: () => ({ before: { positionId, position: POSITION_LABELS[position.position as Position] }, after: { endedOn: body.endedOn } }),
+        };
       });
     },
   };
