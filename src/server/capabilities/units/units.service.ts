@@ -11,7 +11,7 @@ import {
   canEditUnit,
   canMoveOrClose,
   canViewUnit,
-  isInScope,
+  type ScopedUnit,
 } from '../../http/policies';
 import type { Principal, RequestContext } from '../../http/principal';
 import { auditedUnit, presentUnitDetail, presentUnitSummary } from './units.presenter';
@@ -35,15 +35,15 @@ export function unitsService(db: Db) {
       repository.ancestors(unit.path, principal.scope.path.split('.').length - 1),
       repository.children(unit.id, true),
     ]);
-    const scoped = { path: unit.path, kind: unit.kind as UnitKind, valid_to: unit.valid_to };
+    const policyUnit = scoped(unit);
     return presentUnitDetail(unit, {
       ancestors,
       children,
       can: {
-        edit: canEditUnit(principal, scoped),
-        createChild: canCreateChild(principal, scoped),
-        move: canMoveOrClose(principal, scoped),
-        close: canMoveOrClose(principal, scoped),
+        edit: canEditUnit(principal, policyUnit),
+        createChild: canCreateChild(principal, policyUnit),
+        move: canMoveOrClose(principal, policyUnit),
+        close: canMoveOrClose(principal, policyUnit),
       },
     });
   }
@@ -88,7 +88,7 @@ export function unitsService(db: Db) {
         const txRepo = unitsRepository(tx);
         await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
         const parent = await visibleUnit(principal, body.parentId, txRepo, true);
-        if (!canCreateChild(principal, { path: parent.path, kind: parent.kind as UnitKind, valid_to: parent.valid_to })) {
+        if (!canCreateChild(principal, scoped(parent))) {
           throw parent.valid_to
             ? Validation('Đơn vị cấp trên đã đóng, không thể thêm đơn vị trực thuộc.')
             : Forbidden('Bạn không được thêm đơn vị trực thuộc đơn vị này.');
@@ -125,7 +125,7 @@ export function unitsService(db: Db) {
       return db.transaction().execute(async (tx) => {
         const txRepo = unitsRepository(tx);
         const unit = await visibleUnit(principal, id, txRepo, true);
-        if (!canEditUnit(principal, { path: unit.path, kind: unit.kind as UnitKind, valid_to: unit.valid_to })) {
+        if (!canEditUnit(principal, scoped(unit))) {
           throw unit.valid_to ? Validation('Đơn vị đã đóng, không sửa được nữa.') : Forbidden('Bạn không được sửa đơn vị này.');
         }
         requireVersion(unit, body.version);
@@ -157,7 +157,7 @@ export function unitsService(db: Db) {
         const txRepo = unitsRepository(tx);
         await sql`SELECT pg_advisory_xact_lock(${TREE_LOCK})`.execute(tx);
         const unit = await visibleUnit(principal, id, txRepo, true);
-        if (!canMoveOrClose(principal, { path: unit.path, kind: unit.kind as UnitKind, valid_to: unit.valid_to })) {
+        if (!canMoveOrClose(principal, scoped(unit))) {
           throw unit.valid_to ? Validation('Đơn vị đã đóng, không chuyển được.') : Forbidden('Bạn không được chuyển đơn vị này.');
         }
         requireVersion(unit, body.version);
@@ -167,7 +167,6 @@ export function unitsService(db: Db) {
         }
         if (newParent.id === unit.parent_id) throw Validation('Đơn vị đã trực thuộc đơn vị này rồi.');
         if (newParent.valid_to) throw Validation('Không thể chuyển vào một đơn vị đã đóng.');
-        if (!isInScope(principal, newParent.path)) throw NotFound();
         assertChildKind(newParent.kind as UnitKind, unit.kind as UnitKind);
         const oldParentName = unit.parent_id === null ? null : ((await txRepo.findById(unit.parent_id))?.name ?? null);
         await txRepo.moveSubtree(unit, newParent);
@@ -189,7 +188,7 @@ export function unitsService(db: Db) {
       return db.transaction().execute(async (tx) => {
         const txRepo = unitsRepository(tx);
         const unit = await visibleUnit(principal, id, txRepo, true);
-        if (!canMoveOrClose(principal, { path: unit.path, kind: unit.kind as UnitKind, valid_to: unit.valid_to })) {
+        if (!canMoveOrClose(principal, scoped(unit))) {
           throw unit.valid_to ? Validation('Đơn vị đã đóng từ trước.') : Forbidden('Bạn không được đóng đơn vị này.');
         }
         requireVersion(unit, body.version);
@@ -214,6 +213,11 @@ export function unitsService(db: Db) {
       });
     },
   };
+}
+
+/** The fields the scope policies read. */
+function scoped(unit: UnitRow): ScopedUnit {
+  return { path: unit.path, kind: unit.kind as UnitKind, valid_to: unit.valid_to };
 }
 
 function assertChildKind(parentKind: UnitKind, childKind: UnitKind): void {
