@@ -13,6 +13,8 @@ import { auditRoutes } from './capabilities/audit/audit.routes';
 import { auditService } from './capabilities/audit/audit.service';
 import { authRoutes } from './capabilities/auth/auth.routes';
 import { authService } from './capabilities/auth/auth.service';
+import { filesRoutes } from './capabilities/files/files.routes';
+import { filesService } from './capabilities/files/files.service';
 import { healthRoutes } from './capabilities/health/health.routes';
 import { membersRoutes } from './capabilities/members/members.routes';
 import { membersService } from './capabilities/members/members.service';
@@ -95,6 +97,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const memberImports = memberImportsService(deps.db);
   app.addHook('onClose', () => memberImports.settle());
   membersRoutes(app, membersService(deps.db), memberImports);
+  const files = filesService(deps.db);
+  filesRoutes(app, files);
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -124,6 +124,139 @@ export interface MemberImportTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface CommitteeTermTable {
+  id: Generated<number>;
+  name: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+}
+
+export interface StoredFileTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: Buffer;
+  content: Buffer;
+  uploaded_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  name: string;
+  start_year: number;
+  end_year: number;
+  description: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PartyDocumentTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  issuer_unit_id: number | null;
+  issuer_name: string;
+  issuer_code: string;
+  doc_type: string;
+  type_symbol: string;
+  term_id: number;
+  number: number;
+  symbol: string;
+  issued_on: DateOnly;
+  title: string;
+  search_text: string;
+  signer: string | null;
+  implements_id: number | null;
+  lineage: string;
+  file_id: number | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CascadeRequirementTable {
+  id: Generated<number>;
+  document_id: number;
+  target_kinds: string[];
+  required_type: string;
+  days: number;
+  working_days: Generated<boolean>;
+  due_on: DateOnly;
+  conference_days: number | null;
+  conference_due_on: DateOnly | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CascadeObligationTable {
+  requirement_id: number;
+  unit_id: number;
+  lineage: string;
+  due_on: DateOnly;
+  conference_due_on: DateOnly | null;
+  document_id: number | null;
+  done_on: DateOnly | null;
+  conference_id: number | null;
+  conference_on: DateOnly | null;
+}
+
+export interface DisseminationConferenceTable {
+  id: Generated<number>;
+  unit_id: number;
+  held_on: DateOnly;
+  form: string;
+  expected_cadres: number;
+  attended_cadres: number;
+  expected_members: number;
+  attended_members: number;
+  note: string | null;
+  minutes_file_id: number | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ConferenceDocumentTable {
+  conference_id: number;
+  document_id: number;
+}
+
+export interface HelperUnitTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  established_on: DateOnly;
+  founding_document_id: number | null;
+  regulation_document_id: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface HelperUnitMemberTable {
+  id: Generated<number>;
+  helper_unit_id: number;
+  member_id: number;
+  role: string;
+  duty: string | null;
+}
+
+export interface HelperUnitActivityTable {
+  id: Generated<number>;
+  helper_unit_id: number;
+  held_on: DateOnly;
+  kind: string;
+  content: string;
+  created_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -133,4 +266,15 @@ export interface Database {
   login_failure: LoginFailureTable;
   audit_log: AuditLogTable;
   member_import: MemberImportTable;
+  committee_term: CommitteeTermTable;
+  stored_file: StoredFileTable;
+  campaign: CampaignTable;
+  party_document: PartyDocumentTable;
+  cascade_requirement: CascadeRequirementTable;
+  cascade_obligation: CascadeObligationTable;
+  dissemination_conference: DisseminationConferenceTable;
+  conference_document: ConferenceDocumentTable;
+  helper_unit: HelperUnitTable;
+  helper_unit_member: HelperUnitMemberTable;
+  helper_unit_activity: HelperUnitActivityTable;
 }

@@ -51,3 +51,24 @@ export function canManageAccounts(principal: Principal): boolean {
 export function canViewAudit(principal: Principal): boolean {
   return principal.role === 'province_officer';
 }
+
+/** The unit is the caller's scope root or above it: guidance from the levels above is readable by those below. */
+export function isAboveOrAtScope(principal: Principal, path: string): boolean {
+  const scope = principal.scope.path;
+  return scope === path || scope.startsWith(`${path}.`);
+}
+
+/**
+ * Who records the direction work of a unit (documents, conferences, helper unit, files): officers whose
+ * scope covers the open unit, and a cell secretary for their own cell.
+ */
+export function canRecordFor(principal: Principal, unit: Pick<ScopedUnit, 'path' | 'valid_to'>): boolean {
+  if (unit.valid_to !== null || !isInScope(principal, unit.path)) return false;
+  if (canEditTree(principal)) return true;
+  return principal.role === 'cell_secretary' && principal.scope.path === unit.path;
+}
+
+/** Documents of bodies above the tree (Bộ Chính trị, Ban Bí thư) are registered by province officers. */
+export function canRecordExternal(principal: Principal): boolean {
+  return principal.role === 'province_officer' && !principal.scope.path.includes('.');
+}

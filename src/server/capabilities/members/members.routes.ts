@@ -13,7 +13,7 @@ import {
   updateMemberBodySchema,
   updateMyPhoneBodySchema,
 } from '../../../shared/schemas/members';
-import type { FastifyReply } from 'fastify';
+import { sendXlsx } from '../../http/download';
 import { contextOf } from '../../http/sessions';
 import { type App, protectedErrors } from '../../http/types';
 import type { MembersService } from './members.service';
@@ -21,13 +21,6 @@ import type { MemberImportsService } from './member-imports.service';
 import { MEMBER_IMPORT_MAX_BYTES, XLSX_MIME } from '../../../shared/domain/member-sheet';
 import { memberExportQuerySchema, memberImportRowsQuerySchema, memberImportRowsSchema, memberImportSchema, memberImportStartQuerySchema } from '../../../shared/schemas/members';
 import { writeMemberSheet } from './member-sheet';
-
-function sendXlsx(reply: FastifyReply, fileName: string, file: Buffer) {
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(file);
-}
 
 const TEMPLATE_EXAMPLE = {
   unitCode: 'BN.TXTS.07.01',
