@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestContext, databaseFingerprint, loggedIn, setupApp } from '../helpers/app';
 import { XLSX_MIME } from '../../src/shared/domain/member-sheet';
-import { type TestUnit, createAccount, createMember, createTree, createUnit } from '../helpers/factories';
+import { type TestUnit, createAccount, createConference, createDocument, createHelperUnit, createMember, createRequirement, createTree, createUnit } from '../helpers/factories';
 
 /**
  * Every API route, visited by callers who must be refused: nobody logged in, and users whose scope
@@ -19,6 +19,11 @@ interface Fixtures {
   outsideMemberId: number;
   insideCell: TestUnit;
   outsideImportId: number;
+  /** Direction records of an outside unit: a document with a requirement, a conference, a helper unit. */
+  outsideDocumentId: number;
+  outsideRequirementId: number;
+  outsideConferenceId: number;
+  outsideHelperUnitId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -70,6 +75,9 @@ const PROBES: Record<string, Probe> = {
   'POST /api/members/:id/positions/:positionId/end': (f) => [
     { method: 'POST', url: `/api/members/${f.outsideMemberId}/positions/1/end`, payload: { version: 1, endedOn: '2012-06-01' } },
   ],
+  'POST /api/files': (f) => [
+    { method: 'POST', url: `/api/files?unitId=${f.outside.id}`, headers: { 'content-type': 'application/pdf', 'x-file-name': 'bien-ban.pdf' }, payload: Buffer.from('%PDF-1.4 test') },
+  ],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
@@ -92,6 +100,21 @@ beforeAll(async () => {
     const row = await ctx.db.insertInto('member_import').values({ account_id: account.id, unit_id: unit.id, file_name: 'x.xlsx', status: 'valid', rows: '[]' }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   };
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId'>>>();
+  const directionIn = (unit: TestUnit) => {
+    const made = directionMade.get(unit.id) ?? makeDirection(unit);
+    directionMade.set(unit.id, made);
+    return made;
+  };
+  const makeDirection = async (unit: TestUnit) => {
+    const document = await createDocument(ctx.db, unit);
+    return {
+      outsideDocumentId: document.id,
+      outsideRequirementId: await createRequirement(ctx.db, document.id),
+      outsideConferenceId: await createConference(ctx.db, unit, [document.id]),
+      outsideHelperUnitId: await createHelperUnit(ctx.db, unit),
+    };
+  };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });
   await ctx.db.insertInto('member_position').values({ member_id: memberId, unit_id: tree.cellA.id, position: 'secretary', started_on: '2010-10-01' }).execute();
 
@@ -99,27 +122,27 @@ beforeAll(async () => {
     {
       label: 'province officer of another province',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province })),
-      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell), outsideMemberId: await memberIn(otherCell), insideCell: tree.cellA, outsideImportId: await importIn(otherCell) },
+      fixtures: { outside: otherCell, inside: tree.cellA, outsideAccountId: await accountIn(otherCell), outsideMemberId: await memberIn(otherCell), insideCell: tree.cellA, outsideImportId: await importIn(otherCell), ...(await directionIn(otherCell)) },
     },
     {
       label: 'district officer of a sibling district',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'district_officer', scope: tree.tuSon })),
-      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB) },
+      fixtures: { outside: tree.phuongLieu, inside: tree.dinhBang, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB), ...(await directionIn(tree.cellB)) },
     },
     {
       label: 'grassroots officer, at its own parent',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'grassroots_officer', scope: tree.dinhBang })),
-      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB) },
+      fixtures: { outside: tree.tuSon, inside: tree.cellA, outsideAccountId: await accountIn(tree.cellB), outsideMemberId: await memberIn(tree.cellB), insideCell: tree.cellA, outsideImportId: await importIn(tree.cellB), ...(await directionIn(tree.cellB)) },
     },
     {
       label: 'cell secretary, at a sibling cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'cell_secretary', scope: tree.cellA })),
-      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell) },
+      fixtures: { outside: siblingCell, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell), ...(await directionIn(siblingCell)) },
     },
     {
       label: 'member, at the committee of its cell',
       client: await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'member', scope: tree.cellA, memberId })),
-      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell) },
+      fixtures: { outside: tree.dinhBang, inside: tree.cellA, outsideAccountId: await accountIn(siblingCell), outsideMemberId: await memberIn(siblingCell), insideCell: tree.cellA, outsideImportId: await importIn(siblingCell), ...(await directionIn(siblingCell)) },
     },
   ];
 });

@@ -98,3 +98,88 @@ export async function createAccount(
     .executeTakeFirstOrThrow();
   return { id: row.id, username, password: TEST_PASSWORD };
 }
+
+let documentNumber = 0;
+
+/** A Party document issued by `unit` (or, with unit null, by a body above the tree), inserted directly. */
+export async function createDocument(
+  db: Db,
+  unit: TestUnit | null,
+  options: { docType?: string; typeSymbol?: string; issuedOn?: string; implementsId?: number | null; title?: string } = {},
+): Promise<{ id: number; symbol: string; lineage: string }> {
+  const docType = options.docType ?? 'plan';
+  const typeSymbol = options.typeSymbol ?? 'KH';
+  const issuerCode = unit ? 'TU' : 'TW';
+  const number = ++documentNumber;
+  const symbol = `${String(number).padStart(2, '0')}-${typeSymbol}/${issuerCode}`;
+  const issuedOn = options.issuedOn ?? '2011-09-07';
+  const term = await db.selectFrom('committee_term').select('id').where('starts_on', '<=', issuedOn).where('ends_on', '>=', issuedOn).executeTakeFirstOrThrow();
+  const parent = options.implementsId
+    ? await db.selectFrom('party_document').select('lineage').where('id', '=', options.implementsId).executeTakeFirstOrThrow()
+    : null;
+  const id = Number((await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('party_document', 'id')) AS id`.execute(db)).rows[0]?.id);
+  const title = options.title ?? 'Kế hoạch thực hiện Cuộc vận động';
+  await db
+    .insertInto('party_document')
+    .values({
+      id,
+      issuer_unit_id: unit?.id ?? null,
+      issuer_name: unit?.name ?? 'Ban Bí thư',
+      issuer_code: issuerCode,
+      doc_type: docType,
+      type_symbol: typeSymbol,
+      term_id: term.id,
+      number,
+      symbol,
+      issued_on: issuedOn,
+      title,
+      search_text: foldForSearch(`${symbol} ${title}`),
+      implements_id: options.implementsId ?? null,
+      lineage: parent ? `${parent.lineage}.${id}` : String(id),
+    })
+    .execute();
+  return { id, symbol, lineage: parent ? `${parent.lineage}.${id}` : String(id) };
+}
+
+/** A cascade requirement on a document, with its obligations computed. */
+export async function createRequirement(
+  db: Db,
+  documentId: number,
+  options: { targetKinds?: UnitKind[]; requiredType?: string; days?: number; dueOn?: string; conferenceDueOn?: string | null } = {},
+): Promise<number> {
+  const row = await db
+    .insertInto('cascade_requirement')
+    .values({
+      document_id: documentId,
+      target_kinds: options.targetKinds ?? ['district_committee', 'affiliated_committee', 'grassroots_committee', 'grassroots_cell', 'cell'],
+      required_type: options.requiredType ?? 'plan',
+      days: options.days ?? 30,
+      due_on: options.dueOn ?? '2011-10-07',
+      conference_days: options.conferenceDueOn ? 45 : null,
+      conference_due_on: options.conferenceDueOn ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`SELECT refresh_cascade_obligations(ARRAY[${row.id}]::bigint[])`.execute(db);
+  return row.id;
+}
+
+/** A dissemination conference of `unit` on the given documents. */
+export async function createConference(db: Db, unit: TestUnit, documentIds: number[], heldOn = '2011-10-15'): Promise<number> {
+  const row = await db
+    .insertInto('dissemination_conference')
+    .values({ unit_id: unit.id, held_on: heldOn, form: 'in_person', expected_cadres: 10, attended_cadres: 9, expected_members: 100, attended_members: 90 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (documentIds.length > 0) await db.insertInto('conference_document').values(documentIds.map((document_id) => ({ conference_id: row.id, document_id }))).execute();
+  return row.id;
+}
+
+export async function createHelperUnit(db: Db, unit: TestUnit): Promise<number> {
+  const row = await db
+    .insertInto('helper_unit')
+    .values({ unit_id: unit.id, name: `Bộ phận giúp việc ${unit.name}`, established_on: '2011-09-20' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -131,9 +131,9 @@ CREATE TABLE cascade_obligation (
   lineage           ltree NOT NULL,
   due_on            date NOT NULL,
   conference_due_on date,
-  document_id       bigint REFERENCES party_document (id),
+  document_id       bigint REFERENCES party_document (id) ON DELETE SET NULL,
   done_on           date,
-  conference_id     bigint REFERENCES dissemination_conference (id),
+  conference_id     bigint REFERENCES dissemination_conference (id) ON DELETE SET NULL,
   conference_on     date,
   PRIMARY KEY (requirement_id, unit_id)
 );
