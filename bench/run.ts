@@ -6,6 +6,9 @@
  * Environment: BENCH_SCALE (default 1 = 300k units, 5M members), BENCH_DURATION (s, default 10),
  * BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 50), BENCH_BREAKDOWN=1 (also measure the session
  * alone and the children route, to see where the time of (a) goes).
+ *
+ * (e) builds a direction cascade over the whole tree (bench/cascade.ts) and times GET /api/cascade for the
+ * root and a district against the same counts computed without the cascade_obligation summary table.
  */
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
@@ -24,6 +27,7 @@ import type { App } from '../src/server/http/types';
 import type { Role } from '../src/shared/domain/roles';
 import { foldForSearch } from '../src/shared/domain/text';
 import { type RunningServer, startBaseline } from './baseline';
+import { type CascadeScenario, cascadeBench, generateCascade, printCascade } from './cascade';
 import { type LoadRequest, type LoadResult, killLoadGenerators, measure } from './load';
 import { type TreeResult, generateNationalTree } from './national-tree';
 import { registryBench } from './registry';
@@ -192,6 +196,8 @@ function scansOf(node: PlanNode, out: string[]): string[] {
 }
 
 function labelOf(sqlText: string): string {
+  if (sqlText.includes('GROUP BY node')) return 'cascade counts per child';
+  if (sqlText.includes('cascade_obligation')) return 'cascade obligations of the shown units';
   if (sqlText.includes('"session"')) return 'session → principal';
   if (sqlText.includes(' like ')) return 'search';
   if (sqlText.includes('@>')) return 'ancestors';
@@ -335,6 +341,11 @@ async function main(): Promise<number> {
       `in ${fmt(tree.millis / 1000)} s`,
   );
 
+  // 2b. A direction cascade over the whole tree (documents, requirements, conferences, obligations).
+  log('generating the direction cascade');
+  const cascade = await generateCascade(url, log);
+  log(`generated ${cascade.obligations.toLocaleString('en')} obligations from ${cascade.documents.toLocaleString('en')} plans in ${fmt(cascade.millis / 1000)} s`);
+
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
     SELECT id, name, descendant_count FROM unit WHERE depth = 2
@@ -435,6 +446,22 @@ async function main(): Promise<number> {
   const registry = await registryBench({ origin: appServer.origin, pool, cookie: provinceCookie, log, importRows: Math.max(1000, Math.round(50_000 * Math.min(1, options.scale * 10))) });
   const importSeconds = registry.importValidateSeconds + registry.importWriteSeconds;
 
+  // The cascade view of the root and of the median district, against a baseline without cascade_obligation.
+  const cascadeScenarios: CascadeScenario[] = await cascadeBench({
+    origin: appServer.origin,
+    pool,
+    db,
+    cookie: provinceCookie,
+    log,
+    generation: cascade,
+    views: [
+      { name: 'root', unitId: 1, target: 200 },
+      { name: `district ${districtUnit.id}`, unitId: districtUnit.id },
+    ],
+    samples: 40,
+    baselineSamples: 10,
+  });
+
   // 6. Query plans behind (a) and (b), on the big data set.
   log('query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL the routes run');
   const communeId = (await pool.query<{ id: number }>('SELECT id FROM unit WHERE depth = 3 AND child_count > 20 ORDER BY id LIMIT 1')).rows[0]?.id ?? 1;
@@ -445,6 +472,7 @@ async function main(): Promise<number> {
   for (const [term, within] of provinceSearches) {
     plans.push(...(await explainRoute(url, `/api/units/search?q=${encodeURIComponent(term)}&within=${within}`, provinceCookie, `(b) "${term}" in province ${within}`, new Set(['session → principal', 'unit by id']))));
   }
+  plans.push(...(await explainRoute(url, `/api/cascade?documentId=${cascade.rootDocumentId}&unitId=1`, provinceCookie, '(e) cascade root', new Set(['session → principal']))));
   const scanned = plans.filter((p) => p.seqScanOnBigTable);
   log(scanned.length === 0 ? 'plans: no sequential scan on unit or member; all lookups use indexes' : `plans: SEQ SCAN in ${scanned.map((p) => p.label).join(', ')}`);
 
@@ -455,6 +483,7 @@ async function main(): Promise<number> {
   console.log('');
   console.log(`(c) GET /api/members page 1000 of all ${tree.members.toLocaleString('en')} members by name: app ${fmt(registry.listAppMs)} ms, same SQL ${fmt(registry.listSqlMs)} ms, SQL/app ${fmt((registry.listSqlMs / registry.listAppMs) * 100)} % (default plan, sorting: ${fmt(registry.listDefaultPlanMs)} ms)`);
   console.log(`(d) Excel import of ${registry.importRows.toLocaleString('en')} rows: check ${fmt(registry.importValidateSeconds)} s + write ${fmt(registry.importWriteSeconds)} s = ${fmt(importSeconds)} s (target < 60 s: ${importSeconds < 60 ? 'PASS' : 'FAIL'})`);
+  printCascade(cascade, cascadeScenarios);
   const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.warmupNon2xx > 0);
   console.log(
     `BENCH_JSON ${JSON.stringify({
@@ -469,6 +498,7 @@ async function main(): Promise<number> {
       results: rows.map((row) => ({ name: row.name, rps: Math.round(row.result.rps), p50: row.result.p50, p90: row.result.p90, p99: row.result.p99, max: row.result.max, non2xx: row.result.non2xx, errors: row.result.errors, ratio: Math.round(row.ratio * 1000) / 1000, verdict: row.verdict })),
       plans: plans.map((p) => ({ label: p.label, executionMs: p.executionMs, planningMs: p.planningMs, scans: p.scans, seqScan: p.seqScanOnBigTable })),
       registry: { ...registry, importPass: importSeconds < 60 },
+      cascade: { ...cascade, scenarios: cascadeScenarios },
       target: { a: detailPass ? 'PASS' : 'FAIL' },
     })}`,
   );

@@ -13,8 +13,18 @@ import { auditRoutes } from './capabilities/audit/audit.routes';
 import { auditService } from './capabilities/audit/audit.service';
 import { authRoutes } from './capabilities/auth/auth.routes';
 import { authService } from './capabilities/auth/auth.service';
+import { cascadeRoutes } from './capabilities/cascade/cascade.routes';
+import { cascadeService } from './capabilities/cascade/cascade.service';
+import { campaignsRoutes } from './capabilities/campaigns/campaigns.routes';
+import { campaignsService } from './capabilities/campaigns/campaigns.service';
+import { conferencesRoutes } from './capabilities/conferences/conferences.routes';
+import { conferencesService } from './capabilities/conferences/conferences.service';
+import { documentsRoutes } from './capabilities/documents/documents.routes';
+import { documentsService } from './capabilities/documents/documents.service';
 import { filesRoutes } from './capabilities/files/files.routes';
 import { filesService } from './capabilities/files/files.service';
+import { helperUnitsRoutes } from './capabilities/helper-units/helper-units.routes';
+import { helperUnitsService } from './capabilities/helper-units/helper-units.service';
 import { healthRoutes } from './capabilities/health/health.routes';
 import { membersRoutes } from './capabilities/members/members.routes';
 import { membersService } from './capabilities/members/members.service';
@@ -99,6 +109,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   membersRoutes(app, membersService(deps.db), memberImports);
   const files = filesService(deps.db);
   filesRoutes(app, files);
+  conferencesRoutes(app, conferencesService(deps.db, files));
+  helperUnitsRoutes(app, helperUnitsService(deps.db));
+  campaignsRoutes(app, campaignsService(deps.db));
+  const documents = documentsService(deps.db, files);
+  documentsRoutes(app, documents);
+  cascadeRoutes(app, cascadeService(deps.db, documents));
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -24,6 +24,7 @@ interface Fixtures {
   outsideRequirementId: number;
   outsideConferenceId: number;
   outsideHelperUnitId: number;
+  outsideCampaignId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -78,10 +79,62 @@ const PROBES: Record<string, Probe> = {
   'POST /api/files': (f) => [
     { method: 'POST', url: `/api/files?unitId=${f.outside.id}`, headers: { 'content-type': 'application/pdf', 'x-file-name': 'bien-ban.pdf' }, payload: Buffer.from('%PDF-1.4 test') },
   ],
+  'GET /api/conferences': (f) => [
+    { method: 'GET', url: `/api/conferences?unitId=${f.outside.id}` },
+    { method: 'GET', url: `/api/conferences?unitId=${f.outside.id}&subtree=true&year=2011` },
+  ],
+  'GET /api/conferences/document-options': (f) => [{ method: 'GET', url: `/api/conferences/document-options?unitId=${f.outside.id}&q=ke%20hoach` }],
+  'GET /api/conferences/coverage': (f) => [{ method: 'GET', url: `/api/conferences/coverage?unitId=${f.outside.id}` }],
+  'GET /api/conferences/:id': (f) => [{ method: 'GET', url: `/api/conferences/${f.outsideConferenceId}` }],
+  'GET /api/conferences/:id/minutes': (f) => [{ method: 'GET', url: `/api/conferences/${f.outsideConferenceId}/minutes` }],
+  'POST /api/conferences': (f) => [
+    {
+      method: 'POST',
+      url: '/api/conferences',
+      payload: { unitId: f.outside.id, heldOn: '2011-10-20', form: 'in_person', expectedCadres: 1, attendedCadres: 1, expectedMembers: 1, attendedMembers: 1, documentIds: [f.outsideDocumentId] },
+    },
+  ],
+  'PATCH /api/conferences/:id': (f) => [{ method: 'PATCH', url: `/api/conferences/${f.outsideConferenceId}`, payload: { version: 1, attendedCadres: 1 } }],
+  'DELETE /api/conferences/:id': (f) => [{ method: 'DELETE', url: `/api/conferences/${f.outsideConferenceId}?version=1` }],
+  'GET /api/helper-units/coverage': (f) => [{ method: 'GET', url: `/api/helper-units/coverage?unitId=${f.outside.id}` }],
+  'GET /api/helper-units/by-unit/:id': (f) => [{ method: 'GET', url: `/api/helper-units/by-unit/${f.outside.id}` }],
+  'POST /api/helper-units': (f) => [{ method: 'POST', url: '/api/helper-units', payload: { unitId: f.outside.id, name: 'Bộ phận lạ', establishedOn: '2011-09-20' } }],
+  'PATCH /api/helper-units/:id': (f) => [{ method: 'PATCH', url: `/api/helper-units/${f.outsideHelperUnitId}`, payload: { version: 1, name: 'Tên lạ' } }],
+  'POST /api/helper-units/:id/members': (f) => [
+    { method: 'POST', url: `/api/helper-units/${f.outsideHelperUnitId}/members`, payload: { memberId: f.outsideMemberId, role: 'member' } },
+  ],
+  'DELETE /api/helper-units/:id/members/:memberId': (f) => [{ method: 'DELETE', url: `/api/helper-units/${f.outsideHelperUnitId}/members/${f.outsideMemberId}` }],
+  'POST /api/helper-units/:id/activities': (f) => [
+    { method: 'POST', url: `/api/helper-units/${f.outsideHelperUnitId}/activities`, payload: { heldOn: '2012-01-01', kind: 'meeting', content: 'Họp lạ' } },
+  ],
+  'PATCH /api/campaigns/:id': (f) => [{ method: 'PATCH', url: `/api/campaigns/${f.outsideCampaignId}`, payload: { version: 1, name: 'Tên cuộc vận động lạ' } }],
+  'GET /api/documents': (f) => [{ method: 'GET', url: `/api/documents?unitId=${f.outside.id}` }],
+  'GET /api/documents/next-number': (f) => [{ method: 'GET', url: `/api/documents/next-number?issuerUnitId=${f.outside.id}&docType=plan&issuedOn=2011-09-07` }],
+  'GET /api/documents/:id': (f) => [{ method: 'GET', url: `/api/documents/${f.outsideDocumentId}` }],
+  'GET /api/documents/:id/file': (f) => [{ method: 'GET', url: `/api/documents/${f.outsideDocumentId}/file` }],
+  'POST /api/documents': (f) => [
+    { method: 'POST', url: '/api/documents', payload: { issuerUnitId: f.outside.id, docType: 'plan', symbol: '90-KH/HU', issuedOn: '2011-09-07', title: 'Kế hoạch lạ' } },
+  ],
+  'PATCH /api/documents/:id': (f) => [{ method: 'PATCH', url: `/api/documents/${f.outsideDocumentId}`, payload: { version: 1, title: 'Trích yếu lạ' } }],
+  'DELETE /api/documents/:id': (f) => [{ method: 'DELETE', url: `/api/documents/${f.outsideDocumentId}?version=1` }],
+  'POST /api/documents/:id/requirements': (f) => [
+    { method: 'POST', url: `/api/documents/${f.outsideDocumentId}/requirements`, payload: { targetKinds: ['cell'], requiredType: 'plan', days: 30 } },
+  ],
+  'PATCH /api/requirements/:id': (f) => [
+    { method: 'PATCH', url: `/api/requirements/${f.outsideRequirementId}`, payload: { version: 1, targetKinds: ['cell'], requiredType: 'plan', days: 10 } },
+  ],
+  'DELETE /api/requirements/:id': (f) => [{ method: 'DELETE', url: `/api/requirements/${f.outsideRequirementId}?version=1` }],
+  'GET /api/cascade': (f) => [
+    { method: 'GET', url: `/api/cascade?documentId=${f.outsideDocumentId}` },
+    { method: 'GET', url: `/api/cascade?documentId=${f.outsideDocumentId}&unitId=${f.outside.id}` },
+  ],
+  'GET /api/cascade/export': (f) => [{ method: 'GET', url: `/api/cascade/export?documentId=${f.outsideDocumentId}&unitId=${f.outside.id}` }],
+  'GET /api/cascade/upcoming': (f) => [{ method: 'GET', url: `/api/cascade/upcoming?unitId=${f.outside.id}` }],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
-const SELF_ONLY = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+// Campaigns are listed and created for the caller's own committee (see the lists test below).
+const SELF_ONLY = new Set(['GET /api/campaigns', 'POST /api/campaigns', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -100,7 +153,7 @@ beforeAll(async () => {
     const row = await ctx.db.insertInto('member_import').values({ account_id: account.id, unit_id: unit.id, file_name: 'x.xlsx', status: 'valid', rows: '[]' }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   };
-  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId'>>>();
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId'>>>();
   const directionIn = (unit: TestUnit) => {
     const made = directionMade.get(unit.id) ?? makeDirection(unit);
     directionMade.set(unit.id, made);
@@ -113,6 +166,7 @@ beforeAll(async () => {
       outsideRequirementId: await createRequirement(ctx.db, document.id),
       outsideConferenceId: await createConference(ctx.db, unit, [document.id]),
       outsideHelperUnitId: await createHelperUnit(ctx.db, unit),
+      outsideCampaignId: (await ctx.db.insertInto('campaign').values({ unit_id: unit.id, name: 'Cuộc vận động lạ', start_year: 2011, end_year: 2016 }).returning('id').executeTakeFirstOrThrow()).id,
     };
   };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });
@@ -200,6 +254,12 @@ describe('lists never return rows outside the scope', () => {
     expect(accounts.status).toBe(200);
     expect(accounts.body.items.length).toBeGreaterThan(0);
     expect(accounts.body.items.map((a: { scopeUnit: { id: number } }) => a.scopeUnit.id)).not.toContain(province.fixtures.outside.id);
+    const campaigns = await province.client.get('/api/campaigns');
+    expect(campaigns.status).toBe(200);
+    expect(campaigns.body.items.map((c: { id: number }) => c.id)).not.toContain(province.fixtures.outsideCampaignId);
+    const documents = await province.client.get('/api/documents?pageSize=200');
+    expect(documents.status).toBe(200);
+    expect(documents.body.items.map((d: { id: number }) => d.id)).not.toContain(province.fixtures.outsideDocumentId);
     const audit = await province.client.get('/api/audit?pageSize=200');
     expect(audit.status).toBe(200);
     expect(JSON.stringify(audit.body)).not.toContain(outsideName);

@@ -105,8 +105,10 @@ let documentNumber = 0;
 export async function createDocument(
   db: Db,
   unit: TestUnit | null,
-  options: { docType?: string; typeSymbol?: string; issuedOn?: string; implementsId?: number | null; title?: string } = {},
+  options: { docType?: string; typeSymbol?: string; issuedOn?: string; implementsId?: number | null; title?: string; owner?: TestUnit } = {},
 ): Promise<{ id: number; symbol: string; lineage: string }> {
+  const owner = unit ?? options.owner;
+  if (!owner) throw new Error('a document from above the tree needs an owner');
   const docType = options.docType ?? 'plan';
   const typeSymbol = options.typeSymbol ?? 'KH';
   const issuerCode = unit ? 'TU' : 'TW';
@@ -124,6 +126,7 @@ export async function createDocument(
     .values({
       id,
       issuer_unit_id: unit?.id ?? null,
+      owner_unit_id: owner.id,
       issuer_name: unit?.name ?? 'Ban Bí thư',
       issuer_code: issuerCode,
       doc_type: docType,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_CHILD_KINDS } from '../../src/shared/domain/units';
 import { buildDemo } from '../../src/server/demo/generate';
+import { buildDirectionDemo, committeeTitle } from '../../src/server/demo/direction';
+import { parseDocumentSymbol } from '../../src/shared/domain/documents';
+import { TIMELINESS_STATES, emptyCounts, timeliness } from '../../src/shared/domain/timeliness';
 
 describe('the Bắc Ninh 2012 demo province', () => {
   const demo = buildDemo();
@@ -65,5 +68,149 @@ describe('the Bắc Ninh 2012 demo province', () => {
     const cells = demo.units.filter((u) => u.size > 0);
     for (const cell of cells.slice(0, 200)) expect(secretaries.filter((p) => p.unitId === cell.id)).toHaveLength(1);
     expect(demo.members.filter((m) => m.isKeyLeader).length).toBeGreaterThan(100);
+  });
+});
+
+describe('the demo\'s direction cascade (Chỉ thị 03-CT/TW in Bắc Ninh)', () => {
+  const demo = buildDemo();
+  const direction = buildDirectionDemo(demo);
+  const unitByCode = (code: string) => {
+    const unit = demo.units.find((u) => u.code === code);
+    if (!unit) throw new Error(`no unit ${code}`);
+    return unit;
+  };
+  const docBySymbol = (symbol: string, issuerUnitId: number | null) => direction.documents.find((d) => d.symbol === symbol && d.issuerUnitId === issuerUnitId);
+  const today = '2026-01-01';
+  const stateOf = (o: { dueOn: string; doneOn: string | null }) => timeliness({ dueOn: o.dueOn, doneOn: o.doneOn, today });
+
+  it('is the same on every machine and leaves the units and members of the demo unchanged', () => {
+    expect(buildDirectionDemo(buildDemo())).toEqual(direction);
+    expect(buildDemo().members.slice(0, 200)).toEqual(demo.members.slice(0, 200));
+  });
+
+  it('follows the article: 03-CT/TW → 03-KH/TW → 08-KH/TU, in one campaign 2011–2016', () => {
+    expect(direction.campaign).toMatchObject({ name: 'Học tập và làm theo tấm gương đạo đức Hồ Chí Minh', startYear: 2011, endYear: 2016 });
+    const directive = docBySymbol('03-CT/TW', null);
+    const central = docBySymbol('03-KH/TW', null);
+    const province = docBySymbol('08-KH/TU', unitByCode('BN').id);
+    expect(directive).toMatchObject({ issuerName: 'Bộ Chính trị', docType: 'directive', issuedOn: '2011-05-14', implementsId: null });
+    expect(central).toMatchObject({ issuerName: 'Ban Bí thư', docType: 'plan', issuedOn: '2011-07-01', implementsId: directive?.id });
+    expect(province).toMatchObject({ docType: 'plan', issuedOn: '2011-09-07', implementsId: central?.id });
+    expect(province?.lineage).toBe(`${directive?.id}.${central?.id}.${province?.id}`);
+    expect(direction.documents.every((d) => d.campaignId === direction.campaign.id)).toBe(true);
+
+    const centralRequirement = direction.requirements.find((r) => r.documentId === central?.id);
+    expect(centralRequirement).toMatchObject({ targetKinds: ['province_committee'], requiredType: 'plan', days: 70, conferenceDays: 90 });
+    const provinceRequirement = direction.requirements.find((r) => r.documentId === province?.id);
+    expect(provinceRequirement).toMatchObject({
+      targetKinds: ['district_committee', 'affiliated_committee'],
+      requiredType: 'plan',
+      days: 30,
+      dueOn: '2011-10-07',
+      conferenceDays: 45,
+      conferenceDueOn: '2011-10-22',
+    });
+    // The province itself answered 03-KH/TW on time, conference included.
+    const own = direction.obligations.find((o) => o.level === 'central');
+    expect(own && stateOf(own)).toBe('done_on_time');
+    expect(own && stateOf({ dueOn: own.conferenceDueOn, doneOn: own.conferenceOn })).toBe('done_on_time');
+  });
+
+  it('has district-level committees on time, two a few days late and Từ Sơn not done', () => {
+    const districtLevel = direction.obligations.filter((o) => o.level === 'province');
+    expect(districtLevel).toHaveLength(12);
+    const counts = emptyCounts();
+    for (const o of districtLevel) counts[stateOf(o)] += 1;
+    expect(counts).toEqual({ done_on_time: 9, done_late: 2, pending: 0, overdue: 1 });
+    const tuSon = districtLevel.find((o) => o.unitId === unitByCode('BN.TXTS').id);
+    expect(tuSon).toMatchObject({ doneOn: null, conferenceOn: null });
+    expect(direction.documents.some((d) => d.issuerUnitId === unitByCode('BN.TXTS').id && d.docType === 'plan')).toBe(false);
+    for (const o of districtLevel.filter((x) => stateOf(x) === 'done_late')) {
+      expect(o.doneOn && o.doneOn > o.dueOn && o.doneOn <= '2011-10-14').toBe(true);
+    }
+  });
+
+  it('gives each issued district plan a requirement on its grassroots units, with a realistic mix', () => {
+    const districtPlans = direction.documents.filter((d) => d.docType === 'plan' && d.implementsId === docBySymbol('08-KH/TU', 1)?.id);
+    expect(districtPlans).toHaveLength(11);
+    for (const plan of districtPlans) {
+      const requirement = direction.requirements.find((r) => r.documentId === plan.id);
+      expect(requirement, plan.symbol).toMatchObject({ targetKinds: ['grassroots_committee', 'grassroots_cell'], days: 30, conferenceDays: 45 });
+    }
+    const grassroots = direction.obligations.filter((o) => o.level === 'district');
+    const tuSon = unitByCode('BN.TXTS');
+    expect(grassroots.some((o) => demo.units.find((u) => u.id === o.unitId)?.parentId === tuSon.id)).toBe(false);
+    expect(grassroots.length).toBeGreaterThan(200);
+    const counts = emptyCounts();
+    for (const o of grassroots) counts[stateOf(o)] += 1;
+    const share = (n: number) => n / grassroots.length;
+    expect(share(counts.done_on_time)).toBeGreaterThan(0.65);
+    expect(share(counts.done_on_time)).toBeLessThan(0.85);
+    expect(share(counts.done_late)).toBeGreaterThan(0.08);
+    expect(share(counts.overdue)).toBeGreaterThan(0.04);
+    expect(TIMELINESS_STATES.reduce((sum, s) => sum + counts[s], 0)).toBe(grassroots.length);
+  });
+
+  it('writes Party-style documents: symbols parse, numbers unique per issuer and type, never dated before their parent', () => {
+    const seen = new Set<string>();
+    const byId = new Map(direction.documents.map((d) => [d.id, d]));
+    for (const doc of direction.documents) {
+      expect(parseDocumentSymbol(doc.symbol), doc.symbol).toMatchObject({ number: doc.number, typeSymbol: doc.typeSymbol, issuerCode: doc.issuerCode });
+      const key = `${doc.ownerUnitId}/${doc.issuerCode}/${doc.typeSymbol}/${doc.number}`;
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+      const parent = doc.implementsId === null ? null : byId.get(doc.implementsId);
+      if (parent) expect(doc.issuedOn >= parent.issuedOn, doc.symbol).toBe(true);
+      expect(doc.issuedOn <= '2012-06-19').toBe(true);
+    }
+    expect(direction.documents.find((d) => d.issuerUnitId === unitByCode('BN.QV').id && d.docType === 'plan')?.symbol).toMatch(/-KH\/HU$/u);
+    expect(direction.documents.find((d) => d.issuerUnitId === unitByCode('BN.TPBN').id && d.docType === 'plan')?.symbol).toMatch(/-KH\/TU$/u);
+    expect(direction.documents.find((d) => d.issuerUnitId === unitByCode('BN.KCQ').id && d.docType === 'plan')?.symbol).toMatch(/-KH\/ĐU$/u);
+  });
+
+  it('holds conferences with plausible attendance, mostly in person, on the documents they disseminate', () => {
+    expect(direction.conferences.length).toBeGreaterThan(150);
+    const inPerson = direction.conferences.filter((c) => c.form === 'in_person').length;
+    expect(inPerson / direction.conferences.length).toBeGreaterThan(0.8);
+    const docIds = new Set(direction.documents.map((d) => d.id));
+    for (const conference of direction.conferences) {
+      expect(conference.attendedCadres).toBeLessThanOrEqual(conference.expectedCadres);
+      expect(conference.attendedMembers).toBeLessThanOrEqual(conference.expectedMembers);
+      expect(conference.expectedCadres + conference.expectedMembers).toBeGreaterThan(0);
+      expect(conference.documentIds.every((id) => docIds.has(id))).toBe(true);
+    }
+  });
+
+  it('sets up helper units: the province and most committees, Gia Bình without a regulation, none in Lương Tài', () => {
+    const helperOf = (code: string) => direction.helperUnits.find((h) => h.unitId === unitByCode(code).id);
+    expect(helperOf('BN')?.regulationDocumentId).not.toBeNull();
+    expect(helperOf('BN.TXTS')).toBeDefined();
+    expect(helperOf('BN.GB')).toMatchObject({ regulationDocumentId: null });
+    expect(helperOf('BN.LT')).toBeUndefined();
+    expect(direction.helperUnits).toHaveLength(12);
+    const docs = new Map(direction.documents.map((d) => [d.id, d]));
+    const memberUnit = new Map(demo.members.map((m) => [m.id, m.unitId]));
+    const unitPath = new Map(demo.units.map((u) => [u.id, u.path]));
+    for (const helper of direction.helperUnits) {
+      expect(docs.get(helper.foundingDocumentId)).toMatchObject({ docType: 'decision', issuerUnitId: helper.unitId, issuedOn: helper.establishedOn });
+      if (helper.regulationDocumentId !== null) expect(docs.get(helper.regulationDocumentId)).toMatchObject({ docType: 'rules', issuerUnitId: helper.unitId });
+      const team = direction.helperMembers.filter((m) => m.helperUnitId === helper.id);
+      expect(team.length).toBeGreaterThanOrEqual(3);
+      expect(team.length).toBeLessThanOrEqual(7);
+      expect(team.filter((m) => m.role === 'head')).toHaveLength(1);
+      expect(new Set(team.map((m) => m.memberId)).size).toBe(team.length);
+      const committeePath = unitPath.get(helper.unitId) ?? '';
+      for (const m of team) expect(`${unitPath.get(memberUnit.get(m.memberId) ?? 0)}.`.startsWith(`${committeePath}.`)).toBe(true);
+      expect(direction.activities.filter((a) => a.helperUnitId === helper.id).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names committees the way they sign', () => {
+    expect(committeeTitle({ kind: 'province_committee', name: 'Đảng bộ tỉnh Bắc Ninh' })).toBe('Tỉnh ủy Bắc Ninh');
+    expect(committeeTitle({ kind: 'district_committee', name: 'Đảng bộ Thị xã Từ Sơn' })).toBe('Thị ủy Từ Sơn');
+    expect(committeeTitle({ kind: 'district_committee', name: 'Đảng bộ Thành phố Bắc Ninh' })).toBe('Thành ủy Bắc Ninh');
+    expect(committeeTitle({ kind: 'district_committee', name: 'Đảng bộ huyện Quế Võ' })).toBe('Huyện ủy Quế Võ');
+    expect(committeeTitle({ kind: 'affiliated_committee', name: 'Đảng bộ Khối các cơ quan tỉnh' })).toBe('Đảng ủy Khối các cơ quan tỉnh');
+    expect(committeeTitle({ kind: 'grassroots_cell', name: 'Chi bộ Chi cục Thuế' })).toBe('Chi bộ Chi cục Thuế');
   });
 });

@@ -145,6 +145,7 @@ export interface StoredFileTable {
 
 export interface CampaignTable {
   id: Generated<number>;
+  unit_id: number;
   name: string;
   start_year: number;
   end_year: number;
@@ -158,6 +159,7 @@ export interface PartyDocumentTable {
   id: Generated<number>;
   campaign_id: number | null;
   issuer_unit_id: number | null;
+  owner_unit_id: number;
   issuer_name: string;
   issuer_code: string;
   doc_type: string;

@@ -18,6 +18,7 @@ import {
   SURNAMES,
   VILLAGE_WORDS,
 } from './bac-ninh';
+import { loadDirectionDemo } from './direction';
 import { Random } from './random';
 
 export interface DemoAccount {
@@ -265,6 +266,9 @@ export async function loadDemo(db: Db, password: string): Promise<DemoResult> {
       INSERT INTO member_position (member_id, unit_id, position, started_on)
       SELECT * FROM unnest(${positions.map((p) => p.memberId)}::bigint[], ${positions.map((p) => p.unitId)}::bigint[],
                            ${positions.map((p) => p.position)}::text[], ${positions.map((p) => p.startedOn)}::date[])`.execute(tx);
+
+    // The direction cascade of Chỉ thị 03-CT/TW: documents, requirements, conferences, helper units.
+    await loadDirectionDemo(tx, { units, members, positions });
 
     const byCode = (code: string) => {
       const unit = units.find((u) => u.code === code);

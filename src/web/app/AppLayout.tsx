@@ -1,10 +1,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  ClusterOutlined,
   IdcardOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -16,6 +18,8 @@ import { Link, Navigate, Outlet, useLocation, useNavigate, useNavigation } from 
 import { ROLE_LABELS } from '../../shared/domain/roles';
 import type { Me } from '../../shared/schemas/auth';
 import { authQueries } from '../api/auth';
+import { campaignQueries } from '../api/campaigns';
+import { FileTextOutlined, FlagOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { ErrorState, FullPageSpin } from '../components/states';
 import { useIsMobile } from '../components/useIsMobile';
 import { MeContext, useLogout } from '../features/auth/useMe';
@@ -53,12 +57,19 @@ export function AppLayout() {
 type MenuItem = Required<MenuProps>['items'][number];
 
 /** Menu entries follow `me.permissions` from the server; the browser does not decide who may do what. */
-function menuItems(me: Me): MenuItem[] {
+function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
   if (me.mustChangePassword) return [{ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' }];
   const items: MenuItem[] = [];
   if (me.memberId !== null) items.push({ key: '/ho-so', icon: <IdcardOutlined />, label: 'Hồ sơ của tôi' });
   items.push({ key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' });
   if (me.role !== 'member') items.push({ key: '/dang-vien', icon: <SolutionOutlined />, label: 'Đảng viên' });
+  if (me.role !== 'member') {
+    items.push({ key: '/van-ban', icon: <FileTextOutlined />, label: 'Văn bản chỉ đạo' });
+    items.push({ key: '/chi-dao', icon: <NodeIndexOutlined />, label: 'Tiến độ triển khai' });
+    items.push({ key: '/hoi-nghi', icon: <ScheduleOutlined />, label: 'Hội nghị quán triệt' });
+    items.push({ key: '/bo-phan-giup-viec', icon: <ClusterOutlined />, label: 'Bộ phận giúp việc' });
+  }
+  if (manageCampaigns) items.push({ key: '/cuoc-van-dong', icon: <FlagOutlined />, label: 'Cuộc vận động' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });
   items.push({ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' });
@@ -73,7 +84,9 @@ function Shell({ me }: { me: Me }) {
   const logout = useLogout();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items = menuItems(me);
+  // "Cuộc vận động" shows for whoever the server lets create or edit campaigns (its `can` flags).
+  const campaigns = useQuery({ ...campaignQueries.list(), enabled: me.role !== 'member' && !me.mustChangePassword });
+  const items = menuItems(me, Boolean(campaigns.data && (campaigns.data.can.create || campaigns.data.can.edit)));
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
   const onMenuClick: MenuProps['onClick'] = ({ key }) => {
     setDrawerOpen(false);

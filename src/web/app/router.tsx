@@ -40,6 +40,34 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/members/MemberDetailPage')).MemberDetailPage }),
           },
           {
+            path: 'van-ban',
+            lazy: async () => ({ Component: (await import('../features/documents/DocumentsPage')).DocumentsPage }),
+          },
+          {
+            path: 'van-ban/:id',
+            lazy: async () => ({ Component: (await import('../features/documents/DocumentDetailPage')).DocumentDetailPage }),
+          },
+          {
+            path: 'chi-dao',
+            lazy: async () => ({ Component: (await import('../features/cascade/CascadePage')).CascadePage }),
+          },
+          {
+            path: 'cuoc-van-dong',
+            lazy: async () => ({ Component: (await import('../features/campaigns/CampaignsPage')).CampaignsPage }),
+          },
+          {
+            path: 'hoi-nghi',
+            lazy: async () => ({ Component: (await import('../features/conferences/ConferencesPage')).ConferencesPage }),
+          },
+          {
+            path: 'bo-phan-giup-viec',
+            lazy: async () => ({ Component: (await import('../features/helper-units/HelperUnitsPage')).HelperUnitsPage }),
+          },
+          {
+            path: 'bo-phan-giup-viec/:unitId',
+            lazy: async () => ({ Component: (await import('../features/helper-units/HelperUnitDetailPage')).HelperUnitDetailPage }),
+          },
+          {
             path: 'tai-khoan',
             lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
           },

@@ -1,0 +1,46 @@
+import type { Locator, Page } from 'playwright-core';
+import type { TimelinessState } from '../../src/shared/domain/timeliness';
+
+/** "Tiến độ triển khai": the cascade of one document under a unit. */
+export class CascadePage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('menuitem', { name: 'Tiến độ triển khai' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Tiến độ triển khai' }).waitFor();
+  }
+
+  async chooseDocument(symbol: string): Promise<void> {
+    const box = this.page.getByLabel('Văn bản chỉ đạo');
+    await box.click();
+    await box.fill(symbol);
+    await this.page.locator('.ant-select-dropdown:visible').getByText(symbol).first().click();
+    // The summary names the document it follows ("Thực hiện Kế hoạch 08-KH/TU ngày …").
+    await this.page.getByRole('main').getByRole('link', { name: ` ${symbol}` }).first().waitFor();
+  }
+
+  async waitForUnit(name: string): Promise<void> {
+    await this.page.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+  }
+
+  /** Documents of the viewed unit's whole subtree in one state. */
+  async count(state: TimelinessState): Promise<number> {
+    const cell = this.page.getByRole('group', { name: 'Ban hành văn bản' }).locator(`[data-state="${state}"]`);
+    await cell.waitFor();
+    return Number(((await cell.textContent()) ?? '').replace(/\./gu, ''));
+  }
+
+  childRow(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  async drillInto(name: string): Promise<void> {
+    await this.page.getByRole('link', { name }).first().click();
+    await this.waitForUnit(name);
+  }
+
+  async setOverdueOnly(on: boolean): Promise<void> {
+    const toggle = this.page.getByRole('switch', { name: 'Chỉ đơn vị quá hạn' });
+    if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
+  }
+}
