@@ -135,6 +135,9 @@ export async function generateCascade(url: string, log: (message: string) => voi
     });
 
     for (const level of LEVELS) {
+      // Fresh statistics on what the previous level wrote, or the planner takes the tables for empty.
+      await client.query('ANALYZE party_document');
+      await client.query('ANALYZE cascade_requirement');
       // The requirement of every document issued one level up, then the documents answering it.
       await step(`requirements on depth ${level.depth}`, () =>
         client.query(
@@ -180,10 +183,10 @@ export async function generateCascade(url: string, log: (message: string) => voi
       client.query(
         `WITH src AS MATERIALIZED (
            SELECT nextval(pg_get_serial_sequence('dissemination_conference', 'id')) AS id, d.id AS document_id, d.issuer_unit_id,
-                  d.issued_on + (1 + ${h('d.id', 311)} % 28)::int AS held_on, 10 + ${h('d.id', 312)} % 40 AS cadres,
-                  ${h('d.id', 313)} % 100 AS roll
+                  d.issued_on + (1 + ${h('d.issuer_unit_id', 311)} % 28)::int AS held_on, 10 + ${h('d.issuer_unit_id', 312)} % 40 AS cadres,
+                  ${h('d.issuer_unit_id', 313)} % 100 AS roll
              FROM party_document d
-            WHERE d.campaign_id = $1 AND d.implements_id IS NOT NULL AND ${h('d.id', 310)} % 100 < 88
+            WHERE d.campaign_id = $1 AND d.implements_id IS NOT NULL AND ${h('d.issuer_unit_id', 310)} % 100 < 88
          ), k AS (
            INSERT INTO dissemination_conference (id, unit_id, held_on, form, expected_cadres, attended_cadres, expected_members, attended_members)
            SELECT id, issuer_unit_id, held_on, CASE WHEN roll < 90 THEN 'in_person' WHEN roll < 96 THEN 'mixed' ELSE 'online' END,
@@ -387,7 +390,7 @@ export async function cascadeBench(options: CascadeBenchOptions): Promise<Cascad
     for (let i = 0; i < options.samples; i++) app.push(await timed(async () => void (await fetchView())));
     const appSql: number[] = [];
     for (let i = 0; i < options.samples; i++) {
-      appSql.push(await timed(async () => void (await repository.nodeCounts(generation.rootLineage, unit.path, unit.depth, todayInVietnam()))));
+      appSql.push(await timed(async () => void (await repository.nodeCounts(generation.rootLineage, view.unitId, todayInVietnam()))));
     }
     const baseline: number[] = [];
     for (let i = 0; i < options.baselineSamples; i++) baseline.push(await timed(async () => void (await baselineRows())));

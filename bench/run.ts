@@ -9,6 +9,10 @@
  *
  * (e) builds a direction cascade over the whole tree (bench/cascade.ts) and times GET /api/cascade for the
  * root and a district against the same counts computed without the cascade_obligation summary table.
+ *
+ * (f) generates twelve months of cell meetings of last year for every open cell (bench/meetings.ts) and
+ * times GET /api/meetings/matrix for the root and a district against the same per-child × month counts
+ * computed without the meeting_rollup / cell_meeting_year summary tables.
  */
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
@@ -29,6 +33,7 @@ import { foldForSearch } from '../src/shared/domain/text';
 import { type RunningServer, startBaseline } from './baseline';
 import { type CascadeScenario, cascadeBench, generateCascade, printCascade } from './cascade';
 import { type LoadRequest, type LoadResult, killLoadGenerators, measure } from './load';
+import { type MeetingsScenario, generateMeetings, meetingsBench, printMeetings } from './meetings';
 import { type TreeResult, generateNationalTree } from './national-tree';
 import { registryBench } from './registry';
 
@@ -196,6 +201,8 @@ function scansOf(node: PlanNode, out: string[]): string[] {
 }
 
 function labelOf(sqlText: string): string {
+  if (sqlText.includes('cell_meeting_year')) return 'matrix cells per child';
+  if (sqlText.includes('meeting_rollup')) return 'matrix summary rows';
   if (sqlText.includes('GROUP BY node')) return 'cascade counts per child';
   if (sqlText.includes('cascade_obligation')) return 'cascade obligations of the shown units';
   if (sqlText.includes('"session"')) return 'session → principal';
@@ -346,6 +353,11 @@ async function main(): Promise<number> {
   const cascade = await generateCascade(url, log);
   log(`generated ${cascade.obligations.toLocaleString('en')} obligations from ${cascade.documents.toLocaleString('en')} plans in ${fmt(cascade.millis / 1000)} s`);
 
+  // 2c. Twelve months of cell meetings of last year for every open cell, and their summaries.
+  log('generating the cell meetings');
+  const meetings = await generateMeetings(url, log);
+  log(`generated ${meetings.meetings.toLocaleString('en')} meetings of ${meetings.cells.toLocaleString('en')} cells in ${fmt(meetings.millis / 1000)} s`);
+
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
     SELECT id, name, descendant_count FROM unit WHERE depth = 2
@@ -462,6 +474,21 @@ async function main(): Promise<number> {
     baselineSamples: 10,
   });
 
+  // The meeting matrix of the root and of the median district, against the floor without summary tables.
+  const meetingScenarios: MeetingsScenario[] = await meetingsBench({
+    origin: appServer.origin,
+    pool,
+    cookie: provinceCookie,
+    log,
+    generation: meetings,
+    views: [
+      { name: 'root', unitId: 1, target: 200 },
+      { name: `district ${districtUnit.id}`, unitId: districtUnit.id },
+    ],
+    samples: 40,
+    floorSamples: 10,
+  });
+
   // 6. Query plans behind (a) and (b), on the big data set.
   log('query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL the routes run');
   const communeId = (await pool.query<{ id: number }>('SELECT id FROM unit WHERE depth = 3 AND child_count > 20 ORDER BY id LIMIT 1')).rows[0]?.id ?? 1;
@@ -473,6 +500,7 @@ async function main(): Promise<number> {
     plans.push(...(await explainRoute(url, `/api/units/search?q=${encodeURIComponent(term)}&within=${within}`, provinceCookie, `(b) "${term}" in province ${within}`, new Set(['session → principal', 'unit by id']))));
   }
   plans.push(...(await explainRoute(url, `/api/cascade?documentId=${cascade.rootDocumentId}&unitId=1`, provinceCookie, '(e) cascade root', new Set(['session → principal']))));
+  plans.push(...(await explainRoute(url, `/api/meetings/matrix?unitId=1&year=${meetings.year}`, provinceCookie, '(f) matrix root', new Set(['session → principal']))));
   const scanned = plans.filter((p) => p.seqScanOnBigTable);
   log(scanned.length === 0 ? 'plans: no sequential scan on unit or member; all lookups use indexes' : `plans: SEQ SCAN in ${scanned.map((p) => p.label).join(', ')}`);
 
@@ -484,6 +512,7 @@ async function main(): Promise<number> {
   console.log(`(c) GET /api/members page 1000 of all ${tree.members.toLocaleString('en')} members by name: app ${fmt(registry.listAppMs)} ms, same SQL ${fmt(registry.listSqlMs)} ms, SQL/app ${fmt((registry.listSqlMs / registry.listAppMs) * 100)} % (default plan, sorting: ${fmt(registry.listDefaultPlanMs)} ms)`);
   console.log(`(d) Excel import of ${registry.importRows.toLocaleString('en')} rows: check ${fmt(registry.importValidateSeconds)} s + write ${fmt(registry.importWriteSeconds)} s = ${fmt(importSeconds)} s (target < 60 s: ${importSeconds < 60 ? 'PASS' : 'FAIL'})`);
   printCascade(cascade, cascadeScenarios);
+  printMeetings(meetings, meetingScenarios);
   const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.warmupNon2xx > 0);
   console.log(
     `BENCH_JSON ${JSON.stringify({
@@ -499,6 +528,7 @@ async function main(): Promise<number> {
       plans: plans.map((p) => ({ label: p.label, executionMs: p.executionMs, planningMs: p.planningMs, scans: p.scans, seqScan: p.seqScanOnBigTable })),
       registry: { ...registry, importPass: importSeconds < 60 },
       cascade: { ...cascade, scenarios: cascadeScenarios },
+      meetings: { ...meetings, scenarios: meetingScenarios },
       target: { a: detailPass ? 'PASS' : 'FAIL' },
     })}`,
   );

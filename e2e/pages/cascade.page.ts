@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import type { TimelinessState } from '../../src/shared/domain/timeliness';
 
 /** "Tiến độ triển khai": the cascade of one document under a unit. */
@@ -14,7 +14,11 @@ export class CascadePage {
     const box = this.page.getByLabel('Văn bản chỉ đạo');
     await box.click();
     await box.fill(symbol);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(symbol).first().click();
+    // Options read "08-KH/TU — <trích yếu>"; other documents may quote the symbol in their title.
+    const escaped = symbol.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+    const dropdown = this.page.locator('.ant-select-dropdown:visible');
+    await dropdown.getByText(new RegExp(`^${escaped} — `, 'u')).click();
+    await dropdown.waitFor({ state: 'hidden' });
     // The summary names the document it follows ("Thực hiện Kế hoạch 08-KH/TU ngày …").
     await this.page.getByRole('main').getByRole('link', { name: ` ${symbol}` }).first().waitFor();
   }
@@ -25,7 +29,7 @@ export class CascadePage {
 
   /** Documents of the viewed unit's whole subtree in one state. */
   async count(state: TimelinessState): Promise<number> {
-    const cell = this.page.getByRole('group', { name: 'Ban hành văn bản' }).locator(`[data-state="${state}"]`);
+    const cell = this.page.getByRole('group', { name: 'Số văn bản theo tình trạng' }).locator(`[data-state="${state}"]`);
     await cell.waitFor();
     return Number(((await cell.textContent()) ?? '').replace(/\./gu, ''));
   }
@@ -34,9 +38,20 @@ export class CascadePage {
     return this.page.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
+  /** A child's own document obligation (state tag and "Số …"/"Hạn …" line). */
+  ownDocument(name: string): Locator {
+    return this.childRow(name).getByRole('group', { name: 'Ban hành văn bản' });
+  }
+
   async drillInto(name: string): Promise<void> {
     await this.page.getByRole('link', { name }).first().click();
     await this.waitForUnit(name);
+  }
+
+  async exportExcel(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Xuất Excel' }).click();
+    return download;
   }
 
   async setOverdueOnly(on: boolean): Promise<void> {

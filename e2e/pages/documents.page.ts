@@ -15,7 +15,7 @@ export class DocumentsPage {
   }
 
   async startRegistering(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Đăng ký văn bản', exact: true }).click();
+    await this.page.getByRole('button', { name: /Đăng ký văn bản$/u }).click();
     await this.drawer().getByLabel('Số, ký hiệu').waitFor();
   }
 
@@ -24,9 +24,10 @@ export class DocumentsPage {
     const box = this.drawer().getByLabel(label);
     await box.click();
     if (search !== undefined) await box.fill(search);
-    await this.page.locator('.ant-select-dropdown:visible').getByText(option).first().click();
+    await this.page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).first().click();
   }
 
+  /** "Kế hoạch (KH)" */
   async chooseType(label: string): Promise<void> {
     await this.choose('Loại văn bản', label);
   }
@@ -58,8 +59,10 @@ export class DocumentsPage {
     await this.drawer().getByLabel('Người ký').fill(name);
   }
 
+  /** Options read "08-KH/TU · 07/09/2011 — <trích yếu>"; other documents may quote the symbol in their title. */
   async chooseImplements(symbol: string): Promise<void> {
-    await this.choose('Thực hiện văn bản', symbol, symbol);
+    const escaped = symbol.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+    await this.choose('Thực hiện văn bản', new RegExp(`^${escaped} · `, 'u'), symbol);
   }
 
   async save(): Promise<void> {

@@ -15,6 +15,10 @@ import { authRoutes } from './capabilities/auth/auth.routes';
 import { authService } from './capabilities/auth/auth.service';
 import { cascadeRoutes } from './capabilities/cascade/cascade.routes';
 import { cascadeService } from './capabilities/cascade/cascade.service';
+import { meetingsRoutes } from './capabilities/meetings/meetings.routes';
+import { meetingsService } from './capabilities/meetings/meetings.service';
+import { studyTopicsRoutes } from './capabilities/study-topics/study-topics.routes';
+import { studyTopicsService } from './capabilities/study-topics/study-topics.service';
 import { campaignsRoutes } from './capabilities/campaigns/campaigns.routes';
 import { campaignsService } from './capabilities/campaigns/campaigns.service';
 import { conferencesRoutes } from './capabilities/conferences/conferences.routes';
@@ -115,6 +119,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const documents = documentsService(deps.db, files);
   documentsRoutes(app, documents);
   cascadeRoutes(app, cascadeService(deps.db, documents));
+  const studyTopics = studyTopicsService(deps.db, files, documents);
+  studyTopicsRoutes(app, studyTopics);
+  meetingsRoutes(app, meetingsService(deps.db, files, studyTopics));
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -12,11 +12,10 @@ const DEMO_PASSWORD = 'BacNinh@2012';
 describe('the demo direction cascade, loaded into PostgreSQL', () => {
   let ctx: TestContext;
   const planned = buildDirectionDemo(buildDemo());
-  let loadMillis = 0;
 
   beforeAll(async () => {
     ctx = await setupApp();
-    loadMillis = (await loadDemo(ctx.db, DEMO_PASSWORD)).millis;
+    await loadDemo(ctx.db, DEMO_PASSWORD);
   }, 60_000);
 
   /** States as the database derives them: obligations kept by refresh_cascade_obligations(), today's date. */
@@ -36,11 +35,6 @@ describe('the demo direction cascade, loaded into PostgreSQL', () => {
     for (const row of rows) counts[timeliness({ dueOn: row.due_on, doneOn: row.done_on, today: todayInVietnam() })] += 1;
     return counts;
   }
-
-  it('loads with the rest of the demo, quickly', () => {
-    expect(loadMillis).toBeGreaterThan(0);
-    expect(loadMillis).toBeLessThan(30_000);
-  });
 
   it('registers 08-KH/TU of the Tỉnh ủy implementing 03-KH/TW, with its requirement on the district-level committees', async () => {
     const { db } = ctx;

@@ -25,6 +25,10 @@ interface Fixtures {
   outsideConferenceId: number;
   outsideHelperUnitId: number;
   outsideCampaignId: number;
+  /** A cell outside the scope with a study topic and a meeting. */
+  outsideCellId: number;
+  outsideTopicId: number;
+  outsideMeetingId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -130,11 +134,31 @@ const PROBES: Record<string, Probe> = {
   ],
   'GET /api/cascade/export': (f) => [{ method: 'GET', url: `/api/cascade/export?documentId=${f.outsideDocumentId}&unitId=${f.outside.id}` }],
   'GET /api/cascade/upcoming': (f) => [{ method: 'GET', url: `/api/cascade/upcoming?unitId=${f.outside.id}` }],
+  'GET /api/study-topics/:id': (f) => [{ method: 'GET', url: `/api/study-topics/${f.outsideTopicId}` }],
+  'PATCH /api/study-topics/:id': (f) => [{ method: 'PATCH', url: `/api/study-topics/${f.outsideTopicId}`, payload: { version: 1, title: 'Chuyên đề sửa lạ' } }],
+  'POST /api/study-topics/:id/materials': (f) => [
+    { method: 'POST', url: `/api/study-topics/${f.outsideTopicId}/materials`, payload: { title: 'Tài liệu lạ', url: 'https://example.org/a' } },
+  ],
+  'DELETE /api/study-topics/:id/materials/:materialId': (f) => [{ method: 'DELETE', url: `/api/study-topics/${f.outsideTopicId}/materials/1` }],
+  'GET /api/study-topics/:id/materials/:materialId/file': (f) => [{ method: 'GET', url: `/api/study-topics/${f.outsideTopicId}/materials/1/file` }],
+  'GET /api/meetings/cell-year': (f) => [{ method: 'GET', url: `/api/meetings/cell-year?unitId=${f.outsideCellId}&year=2012` }],
+  'GET /api/meetings/roll': (f) => [{ method: 'GET', url: `/api/meetings/roll?unitId=${f.outsideCellId}` }],
+  'GET /api/meetings/matrix': (f) => [
+    { method: 'GET', url: `/api/meetings/matrix?unitId=${f.outside.id}&year=2012` },
+    { method: 'GET', url: `/api/meetings/matrix?unitId=${f.outsideCellId}&year=2012` },
+  ],
+  'GET /api/meetings/matrix/export': (f) => [{ method: 'GET', url: `/api/meetings/matrix/export?unitId=${f.outside.id}&year=2012` }],
+  'GET /api/meetings/:id': (f) => [{ method: 'GET', url: `/api/meetings/${f.outsideMeetingId}` }],
+  'GET /api/meetings/:id/minutes': (f) => [{ method: 'GET', url: `/api/meetings/${f.outsideMeetingId}/minutes` }],
+  'POST /api/meetings/plan': (f) => [{ method: 'POST', url: '/api/meetings/plan', payload: { unitId: f.outsideCellId, year: 2012, month: 7, itemIds: [] } }],
+  'POST /api/meetings': (f) => [{ method: 'POST', url: '/api/meetings', payload: { unitId: f.outsideCellId, heldOn: '2012-06-15', itemIds: [], attendance: [] } }],
+  'PATCH /api/meetings/:id': (f) => [{ method: 'PATCH', url: `/api/meetings/${f.outsideMeetingId}`, payload: { version: 1, relatedNotes: 'Sửa lạ' } }],
+  'DELETE /api/meetings/:id': (f) => [{ method: 'DELETE', url: `/api/meetings/${f.outsideMeetingId}?version=1` }],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
-// Campaigns are listed and created for the caller's own committee (see the lists test below).
-const SELF_ONLY = new Set(['GET /api/campaigns', 'POST /api/campaigns', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+// Campaigns and study topics are listed and created for the caller's own committee (see the lists test below).
+const SELF_ONLY = new Set(['GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -153,7 +177,7 @@ beforeAll(async () => {
     const row = await ctx.db.insertInto('member_import').values({ account_id: account.id, unit_id: unit.id, file_name: 'x.xlsx', status: 'valid', rows: '[]' }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   };
-  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId'>>>();
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId'>>>();
   const directionIn = (unit: TestUnit) => {
     const made = directionMade.get(unit.id) ?? makeDirection(unit);
     directionMade.set(unit.id, made);
@@ -167,6 +191,9 @@ beforeAll(async () => {
       outsideConferenceId: await createConference(ctx.db, unit, [document.id]),
       outsideHelperUnitId: await createHelperUnit(ctx.db, unit),
       outsideCampaignId: (await ctx.db.insertInto('campaign').values({ unit_id: unit.id, name: 'Cuộc vận động lạ', start_year: 2011, end_year: 2016 }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideCellId: unit.id,
+      outsideTopicId: (await ctx.db.insertInto('study_topic').values({ unit_id: unit.id, year: 2012, title: 'Chuyên đề lạ' }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideMeetingId: (await ctx.db.insertInto('cell_meeting').values({ unit_id: unit.id, year: 2012, month: 3, kind: 'regular', held_on: '2012-03-05' }).returning('id').executeTakeFirstOrThrow()).id,
     };
   };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });

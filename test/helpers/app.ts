@@ -83,7 +83,7 @@ export async function loggedIn(app: App, account: { username: string; password: 
 /** A fingerprint of every table's rows, to prove that a refused request changed nothing. */
 export async function databaseFingerprint(db: Db): Promise<string> {
   const { sql } = await import('kysely');
-  const tables = ['unit', 'member', 'member_position', 'account', 'audit_log', 'member_import', 'stored_file', 'campaign', 'party_document', 'cascade_requirement', 'cascade_obligation', 'dissemination_conference', 'conference_document', 'helper_unit', 'helper_unit_member', 'helper_unit_activity'];
+  const tables = ['unit', 'member', 'member_position', 'account', 'audit_log', 'member_import', 'stored_file', 'campaign', 'party_document', 'cascade_requirement', 'cascade_obligation', 'dissemination_conference', 'conference_document', 'helper_unit', 'helper_unit_member', 'helper_unit_activity', 'study_topic', 'study_topic_item', 'study_topic_material', 'cell_meeting', 'cell_meeting_item', 'cell_meeting_attendance', 'meeting_rollup', 'cell_meeting_year'];
   const parts: string[] = [];
   for (const table of tables) {
     const result = await sql<{ digest: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table)} t`.execute(db);

@@ -4,6 +4,8 @@ import { buildDemo } from '../../src/server/demo/generate';
 import { buildDirectionDemo, committeeTitle } from '../../src/server/demo/direction';
 import { parseDocumentSymbol } from '../../src/shared/domain/documents';
 import { TIMELINESS_STATES, emptyCounts, timeliness } from '../../src/shared/domain/timeliness';
+import { DEMO_SECRETARY_CELL, DEMO_TOPIC_TITLE, buildMeetingsDemo } from '../../src/server/demo/meetings';
+import { DEFAULT_TOPIC_RULE, isRecordLate, longestMissedRun, meetingDateProblem, meetingItemsProblem, squareState } from '../../src/shared/domain/meetings';
 
 describe('the Bắc Ninh 2012 demo province', () => {
   const demo = buildDemo();
@@ -212,5 +214,135 @@ describe('the demo\'s direction cascade (Chỉ thị 03-CT/TW in Bắc Ninh)', (
     expect(committeeTitle({ kind: 'district_committee', name: 'Đảng bộ huyện Quế Võ' })).toBe('Huyện ủy Quế Võ');
     expect(committeeTitle({ kind: 'affiliated_committee', name: 'Đảng bộ Khối các cơ quan tỉnh' })).toBe('Đảng ủy Khối các cơ quan tỉnh');
     expect(committeeTitle({ kind: 'grassroots_cell', name: 'Chi bộ Chi cục Thuế' })).toBe('Chi bộ Chi cục Thuế');
+  });
+});
+
+describe('the demo\'s 2012 study topic and monthly cell meetings', () => {
+  const demo = buildDemo();
+  const meetings = buildMeetingsDemo(demo, 7);
+  const cells = demo.units.filter((u) => u.kind === 'cell' || u.kind === 'grassroots_cell');
+  const held = meetings.meetings.filter((m) => m.kind === 'regular' && m.heldOn !== null);
+  const dayOf = (timestamp: string | null) => timestamp?.slice(0, 10) ?? '';
+
+  it('is the same on every machine and leaves the rest of the demo unchanged', () => {
+    const again = buildMeetingsDemo(buildDemo(), 7);
+    expect(again.meetings).toEqual(meetings.meetings);
+    expect(again.items).toEqual(meetings.items);
+    expect(again.attendance).toEqual(meetings.attendance);
+    expect(buildDirectionDemo(demo)).toEqual(buildDirectionDemo(buildDemo()));
+  });
+
+  it('sets the Tỉnh ủy topic of 2012 with 5–8 numbered items, the default rule and one link', () => {
+    const { topic } = meetings;
+    expect(topic).toMatchObject({ unitId: 1, year: 2012, title: DEMO_TOPIC_TITLE, campaignId: 7 });
+    expect(topic.items.length).toBeGreaterThanOrEqual(5);
+    expect(topic.items.length).toBeLessThanOrEqual(8);
+    expect(topic.items.map((i) => i.number)).toEqual(topic.items.map((_, i) => i + 1));
+    expect(new Set(topic.items.map((i) => i.title)).size).toBe(topic.items.length);
+    expect(topic.materials).toHaveLength(1);
+    expect(topic.materials[0]?.url).toMatch(/^https:\/\//u);
+  });
+
+  it('meets in January–May 2012 only, on weekdays outside Tết, planned before and recorded after the day', () => {
+    const problems: string[] = [];
+    for (const m of meetings.meetings) {
+      const problem =
+        m.year !== 2012 || m.month < 1 || m.month > 5
+          ? 'month'
+          : m.plannedAt !== null && dayOf(m.plannedAt) > (m.heldOn ?? m.plannedOn ?? '')
+            ? 'planned after the day'
+            : m.plannedOn !== null && Number(m.plannedOn.slice(5, 7)) !== m.month
+              ? 'planned in another month'
+              : m.heldOn === null
+                ? null
+                : (meetingDateProblem({ heldOn: m.heldOn, year: 2012, month: m.month, today: '2012-06-19', cellClosedOn: null }) ??
+                  ([0, 6].includes(new Date(`${m.heldOn}T00:00:00Z`).getUTCDay())
+                    ? 'weekend'
+                    : m.heldOn >= '2012-01-21' && m.heldOn <= '2012-01-29'
+                      ? 'Tết'
+                      : dayOf(m.recordedAt) < m.heldOn || dayOf(m.recordedAt) > '2012-06-19'
+                        ? 'recorded out of range'
+                        : null));
+      if (problem) problems.push(`${m.id}: ${problem}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('holds about 93 % of the cell-months, 95 % of them on 1–2 items of the topic, some recorded late', () => {
+    const share = held.length / (cells.length * 5);
+    expect(share).toBeGreaterThan(0.91);
+    expect(share).toBeLessThan(0.95);
+    const withTopic = held.filter((m) => m.studiedCount > 0);
+    expect(withTopic.length / held.length).toBeGreaterThan(0.93);
+    expect(withTopic.length / held.length).toBeLessThan(0.97);
+    const itemIds = new Set(meetings.topic.items.map((i) => i.id));
+    const studied = new Map<number, number>();
+    for (const row of meetings.items) {
+      expect(itemIds.has(row.itemId)).toBe(true);
+      if (row.stage === 'studied') studied.set(row.meetingId, (studied.get(row.meetingId) ?? 0) + 1);
+    }
+    for (const m of meetings.meetings) {
+      expect(studied.get(m.id) ?? 0).toBe(m.studiedCount);
+      if (m.kind === 'regular' && m.heldOn !== null && m.studiedCount > 0) expect(meetingItemsProblem(m.studiedCount, DEFAULT_TOPIC_RULE, m.month)).toBeNull();
+    }
+    const late = held.filter((m) => m.heldOn !== null && isRecordLate(m.heldOn, dayOf(m.recordedAt), DEFAULT_TOPIC_RULE));
+    expect(late.length / held.length).toBeGreaterThan(0.03);
+    expect(late.length / held.length).toBeLessThan(0.1);
+    const extraordinary = meetings.meetings.filter((m) => m.kind === 'extraordinary');
+    expect(extraordinary.length).toBeGreaterThan(5);
+    expect(extraordinary.length).toBeLessThan(100);
+    // One regular meeting per cell and month.
+    const regular = meetings.meetings.filter((m) => m.kind === 'regular').map((m) => `${m.unitId}/${m.month}`);
+    expect(new Set(regular).size).toBe(regular.length);
+  });
+
+  it('ticks every cell member who had joined, mostly present, with counts equal to the rows', () => {
+    const { attendance } = meetings;
+    expect(attendance.memberId).toHaveLength(attendance.meetingId.length);
+    const byMeeting = new Map<number, { present: number; excused: number; absent: number; members: number[] }>();
+    attendance.meetingId.forEach((meetingId, i) => {
+      const entry = byMeeting.get(meetingId) ?? { present: 0, excused: 0, absent: 0, members: [] };
+      const status = attendance.status[i];
+      if (status) entry[status] += 1;
+      entry.members.push(attendance.memberId[i] ?? 0);
+      byMeeting.set(meetingId, entry);
+    });
+    const membersOf = new Map<number, { id: number; joinedOn: string }[]>();
+    for (const member of demo.members) {
+      const list = membersOf.get(member.unitId) ?? [];
+      list.push(member);
+      membersOf.set(member.unitId, list);
+    }
+    for (const m of meetings.meetings) {
+      const entry = byMeeting.get(m.id);
+      if (m.heldOn === null) {
+        expect(entry).toBeUndefined();
+        continue;
+      }
+      expect([entry?.present, entry?.excused, entry?.absent]).toEqual([m.presentCount, m.excusedCount, m.absentCount]);
+      const roll = (membersOf.get(m.unitId) ?? []).filter((p) => p.joinedOn <= (m.heldOn ?? '')).map((p) => p.id);
+      expect(entry?.members).toEqual(roll);
+    }
+    const present = held.reduce((sum, m) => sum + m.presentCount, 0);
+    const total = held.reduce((sum, m) => sum + m.presentCount + m.excusedCount + m.absentCount, 0);
+    expect(present / total).toBeGreaterThan(0.85);
+    expect(present / total).toBeLessThan(0.97);
+  });
+
+  it('has a few cells that missed two months in a row, and the secretary\'s cell met every month to May', () => {
+    const heldMonths = new Map<number, Set<number>>();
+    for (const m of held) heldMonths.set(m.unitId, (heldMonths.get(m.unitId) ?? new Set()).add(m.month));
+    const today = '2012-06-19';
+    const runs = cells.map((cell) =>
+      longestMissedRun([1, 2, 3, 4, 5].map((month) => squareState(heldMonths.get(cell.id)?.has(month) ? { studiedItems: 1 } : null, 2012, month, today))),
+    );
+    const twoInRow = runs.filter((run) => run >= 2).length;
+    expect(twoInRow).toBeGreaterThan(5);
+    expect(twoInRow).toBeLessThan(120);
+
+    const cell = demo.units.find((u) => u.code === DEMO_SECRETARY_CELL);
+    const own = meetings.meetings.filter((m) => m.unitId === cell?.id);
+    expect(own.map((m) => [m.month, m.kind, m.heldOn !== null, m.studiedCount > 0])).toEqual([1, 2, 3, 4, 5].map((month) => [month, 'regular', true, true]));
+    expect(own.every((m) => !isRecordLate(m.heldOn ?? '', dayOf(m.recordedAt), DEFAULT_TOPIC_RULE))).toBe(true);
   });
 });

@@ -259,6 +259,93 @@ export interface HelperUnitActivityTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface StudyTopicTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  title: string;
+  description: string | null;
+  campaign_id: number | null;
+  min_items: Generated<number>;
+  max_items: Generated<number>;
+  required_months: Generated<number[]>;
+  plan_day: Generated<number>;
+  record_days: Generated<number>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface StudyTopicItemTable {
+  id: Generated<number>;
+  topic_id: number;
+  number: number;
+  title: string;
+  description: string | null;
+}
+
+export interface StudyTopicMaterialTable {
+  id: Generated<number>;
+  topic_id: number;
+  title: string;
+  url: string | null;
+  file_id: number | null;
+  document_id: number | null;
+}
+
+export interface CellMeetingTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  month: number;
+  kind: string;
+  topic_id: number | null;
+  planned_on: DateOnly | null;
+  plan_note: string | null;
+  planned_at: Timestamp | null;
+  held_on: DateOnly | null;
+  recorded_at: Timestamp | null;
+  studied_count: Generated<number>;
+  present_count: Generated<number>;
+  excused_count: Generated<number>;
+  absent_count: Generated<number>;
+  related_notes: string | null;
+  actions: string | null;
+  minutes_file_id: number | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CellMeetingItemTable {
+  meeting_id: number;
+  stage: string;
+  item_id: number;
+}
+
+export interface CellMeetingAttendanceTable {
+  meeting_id: number;
+  member_id: number;
+  status: string;
+}
+
+export interface MeetingRollupTable {
+  unit_id: number;
+  year: number;
+  month: number;
+  held: number;
+  held_without_topic: number;
+  present: number;
+  roll: number;
+}
+
+export interface CellMeetingYearTable {
+  unit_id: number;
+  year: number;
+  held_mask: number;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -279,4 +366,12 @@ export interface Database {
   helper_unit: HelperUnitTable;
   helper_unit_member: HelperUnitMemberTable;
   helper_unit_activity: HelperUnitActivityTable;
+  study_topic: StudyTopicTable;
+  study_topic_item: StudyTopicItemTable;
+  study_topic_material: StudyTopicMaterialTable;
+  cell_meeting: CellMeetingTable;
+  cell_meeting_item: CellMeetingItemTable;
+  cell_meeting_attendance: CellMeetingAttendanceTable;
+  meeting_rollup: MeetingRollupTable;
+  cell_meeting_year: CellMeetingYearTable;
 }

@@ -11,11 +11,3 @@ export function timelinessSql(doneOn: RawBuilder<unknown>, dueOn: RawBuilder<unk
     WHEN ${today}::date <= ${dueOn} THEN 'pending'
     ELSE 'overdue' END`;
 }
-
-/** count(*) per state as four columns named after the states. */
-export function stateCountsSql(state: RawBuilder<unknown>) {
-  return sql<string>`count(*) FILTER (WHERE ${state} = 'done_on_time')::int AS done_on_time,
-    count(*) FILTER (WHERE ${state} = 'done_late')::int AS done_late,
-    count(*) FILTER (WHERE ${state} = 'pending')::int AS pending,
-    count(*) FILTER (WHERE ${state} = 'overdue')::int AS overdue`;
-}

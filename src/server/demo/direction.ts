@@ -215,7 +215,6 @@ export function buildDirectionDemo(input: DirectionInput, bases: DirectionIdBase
   const rnd = new Random(seed);
   const { units, members, positions } = input;
   const byId = new Map(units.map((u) => [u.id, u]));
-  const byCode = new Map(units.map((u) => [u.code, u]));
   const childrenOf = new Map<number, (typeof units)[number][]>();
   for (const unit of units) {
     if (unit.parentId === null) continue;
@@ -257,7 +256,8 @@ export function buildDirectionDemo(input: DirectionInput, bases: DirectionIdBase
     return member ? fullName(member) : null;
   };
   /** Committees sign through their deputy secretary (T/M Ban Thường vụ), cells through their secretary. */
-  const signerOf = (unitId: number) => holder(unitId, 'deputy_secretary') ?? holder(unitId, 'secretary');
+  const signerOf = (unitId: number) =>
+    (byId.get(unitId)?.size ?? 0) > 0 ? holder(unitId, 'secretary') : (holder(unitId, 'deputy_secretary') ?? holder(unitId, 'secretary'));
 
   const province = units.find((u) => u.parentId === null);
   if (!province) throw new Error('demo province missing');
@@ -543,7 +543,6 @@ export function buildDirectionDemo(input: DirectionInput, bases: DirectionIdBase
     }
   }
 
-  if (!byCode.has('BN.TXTS')) throw new Error('demo unit BN.TXTS missing');
   return { campaign, documents, requirements, conferences, helperUnits, helperMembers, activities, obligations };
 }
 

@@ -19,6 +19,7 @@ import {
   VILLAGE_WORDS,
 } from './bac-ninh';
 import { loadDirectionDemo } from './direction';
+import { loadMeetingsDemo } from './meetings';
 import { Random } from './random';
 
 export interface DemoAccount {
@@ -269,6 +270,8 @@ export async function loadDemo(db: Db, password: string): Promise<DemoResult> {
 
     // The direction cascade of Chỉ thị 03-CT/TW: documents, requirements, conferences, helper units.
     await loadDirectionDemo(tx, { units, members, positions });
+    // Task 3: the 2012 study topic and the monthly cell meetings of January–May 2012.
+    await loadMeetingsDemo(tx, { units, members, positions });
 
     const byCode = (code: string) => {
       const unit = units.find((u) => u.code === code);

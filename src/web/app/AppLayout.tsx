@@ -20,6 +20,7 @@ import type { Me } from '../../shared/schemas/auth';
 import { authQueries } from '../api/auth';
 import { campaignQueries } from '../api/campaigns';
 import { FileTextOutlined, FlagOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { CalendarOutlined, CheckSquareOutlined, ReadOutlined } from '@ant-design/icons';
 import { ErrorState, FullPageSpin } from '../components/states';
 import { useIsMobile } from '../components/useIsMobile';
 import { MeContext, useLogout } from '../features/auth/useMe';
@@ -69,6 +70,10 @@ function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
     items.push({ key: '/hoi-nghi', icon: <ScheduleOutlined />, label: 'Hội nghị quán triệt' });
     items.push({ key: '/bo-phan-giup-viec', icon: <ClusterOutlined />, label: 'Bộ phận giúp việc' });
   }
+  items.push({ key: '/chuyen-de', icon: <ReadOutlined />, label: 'Chuyên đề năm' });
+  // A cell secretary's entry opens their own cell; an officer's opens the matrix of their scope.
+  if (me.role !== 'member') items.push({ key: '/sinh-hoat', icon: <CalendarOutlined />, label: 'Sinh hoạt chi bộ' });
+  if (me.memberId !== null) items.push({ key: '/sinh-hoat-cua-toi', icon: <CheckSquareOutlined />, label: 'Sinh hoạt của tôi' });
   if (manageCampaigns) items.push({ key: '/cuoc-van-dong', icon: <FlagOutlined />, label: 'Cuộc vận động' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });

@@ -68,6 +68,22 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/helper-units/HelperUnitDetailPage')).HelperUnitDetailPage }),
           },
           {
+            path: 'chuyen-de',
+            lazy: async () => ({ Component: (await import('../features/study-topics/StudyTopicPage')).StudyTopicPage }),
+          },
+          {
+            path: 'sinh-hoat/ma-tran',
+            lazy: async () => ({ Component: (await import('../features/meetings/MeetingMatrixPage')).MeetingMatrixPage }),
+          },
+          {
+            path: 'sinh-hoat/:unitId?',
+            lazy: async () => ({ Component: (await import('../features/meetings/CellYearPage')).CellYearPage }),
+          },
+          {
+            path: 'sinh-hoat-cua-toi',
+            lazy: async () => ({ Component: (await import('../features/meetings/MyMeetingsPage')).MyMeetingsPage }),
+          },
+          {
             path: 'tai-khoan',
             lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
           },

@@ -29,14 +29,6 @@ export function countsOf(row: NodeCountsRow | undefined): { counts: TimelinessCo
   };
 }
 
-export function sumCounts(rows: NodeCountsRow[]): NodeCountsRow {
-  const total: NodeCountsRow = { node: 0, done_on_time: 0, done_late: 0, pending: 0, overdue: 0, c_done_on_time: 0, c_done_late: 0, c_pending: 0, c_overdue: 0 };
-  for (const row of rows) {
-    for (const key of Object.keys(total) as (keyof NodeCountsRow)[]) if (key !== 'node') total[key] += row[key];
-  }
-  return total;
-}
-
 export function presentNode(
   unit: { id: number; name: string; kind: string; child_count: number },
   counts: NodeCountsRow | undefined,

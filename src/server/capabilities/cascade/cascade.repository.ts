@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect';
-import { stateCountsSql, timelinessSql } from '../../db/timeliness';
+import { timelinessSql } from '../../db/timeliness';
 
 export interface NodeCountsRow {
   node: number;
@@ -43,25 +43,34 @@ export function cascadeRepository(db: Db) {
       ids.length === 0 ? Promise.resolve([]) : db.selectFrom('unit').select(['id', 'path', 'name', 'kind', 'child_count']).where('id', 'in', ids).execute(),
 
     /**
-     * Obligations of the cascade under `lineage` in the subtree of the unit at `unitPath`, counted per state
-     * for the unit itself and for each of its children's subtrees: one pass over the obligations.
+     * Counts per state for the unit and each of its children over their subtrees, under the cascade of
+     * `lineage`: the roll-up rows (obligations strictly below each node) plus the nodes' own obligations.
+     * Reads one row per node and requirement, whatever the size of the tree.
      */
-    async nodeCounts(lineage: string, unitPath: string, depth: number, today: string): Promise<NodeCountsRow[]> {
+    async nodeCounts(lineage: string, unitId: number, today: string): Promise<NodeCountsRow[]> {
       const state = timelinessSql(sql.ref('o.done_on'), sql.ref('o.due_on'), today);
       const conference = sql`CASE WHEN o.conference_due_on IS NULL THEN NULL ELSE ${timelinessSql(sql.ref('o.conference_on'), sql.ref('o.conference_due_on'), today)} END`;
       const result = await sql<NodeCountsRow>`
-        WITH s AS (
-          SELECT CASE WHEN nlevel(u.path) = ${depth + 1} THEN u.id ELSE ltree2text(subltree(u.path, ${depth + 1}, ${depth + 2}))::bigint END AS node,
-                 ${state} AS state, ${conference} AS cstate
-            FROM cascade_obligation o JOIN unit u ON u.id = o.unit_id
-           WHERE o.lineage <@ ${lineage}::ltree AND u.path <@ ${unitPath}::ltree
+        WITH nodes AS (SELECT ${unitId}::bigint AS id UNION ALL SELECT id FROM unit WHERE parent_id = ${unitId}),
+        parts AS (
+          SELECT r.unit_id AS node, r.on_time AS done_on_time, r.late AS done_late,
+                 CASE WHEN ${today}::date <= r.due_on THEN r.open ELSE 0 END AS pending,
+                 CASE WHEN ${today}::date > r.due_on THEN r.open ELSE 0 END AS overdue,
+                 r.c_on_time AS c_done_on_time, r.c_late AS c_done_late,
+                 CASE WHEN ${today}::date <= r.conference_due_on THEN r.c_open ELSE 0 END AS c_pending,
+                 CASE WHEN ${today}::date > r.conference_due_on THEN r.c_open ELSE 0 END AS c_overdue
+            FROM cascade_rollup r
+           WHERE r.unit_id IN (SELECT id FROM nodes) AND r.lineage <@ ${lineage}::ltree
+          UNION ALL
+          SELECT o.unit_id, (s.state = 'done_on_time')::int, (s.state = 'done_late')::int, (s.state = 'pending')::int, (s.state = 'overdue')::int,
+                 (s.cstate = 'done_on_time')::int, (s.cstate = 'done_late')::int, (s.cstate = 'pending')::int, (s.cstate = 'overdue')::int
+            FROM cascade_obligation o
+            CROSS JOIN LATERAL (SELECT ${state} AS state, ${conference} AS cstate) s
+           WHERE o.unit_id IN (SELECT id FROM nodes) AND o.lineage <@ ${lineage}::ltree
         )
-        SELECT node, ${stateCountsSql(sql.ref('state'))},
-               count(*) FILTER (WHERE cstate = 'done_on_time')::int AS c_done_on_time,
-               count(*) FILTER (WHERE cstate = 'done_late')::int AS c_done_late,
-               count(*) FILTER (WHERE cstate = 'pending')::int AS c_pending,
-               count(*) FILTER (WHERE cstate = 'overdue')::int AS c_overdue
-          FROM s GROUP BY node`.execute(db);
+        SELECT node, sum(done_on_time)::int AS done_on_time, sum(done_late)::int AS done_late, sum(pending)::int AS pending, sum(overdue)::int AS overdue,
+               sum(c_done_on_time)::int AS c_done_on_time, sum(c_done_late)::int AS c_done_late, sum(c_pending)::int AS c_pending, sum(c_overdue)::int AS c_overdue
+          FROM parts GROUP BY node`.execute(db);
       return result.rows;
     },
 

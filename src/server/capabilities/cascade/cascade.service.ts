@@ -12,7 +12,7 @@ import type { Principal } from '../../http/principal';
 import { presentDocumentSummary } from '../documents/documents.presenter';
 import type { DocumentsService } from '../documents/documents.service';
 import { writeCascadeSheet } from './cascade-sheet';
-import { countsOf, presentNode, presentObligation, sumCounts } from './cascade.presenter';
+import { countsOf, presentNode, presentObligation } from './cascade.presenter';
 import { cascadeRepository } from './cascade.repository';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.';
@@ -33,7 +33,7 @@ export function cascadeService(db: Db, documents: DocumentsService) {
     async view(principal: Principal, query: z.output<typeof cascadeQuerySchema>): Promise<CascadeView> {
       const [document, unit] = await Promise.all([documents.visible(principal, query.documentId), viewedUnit(principal, query.unitId)]);
       const today = todayInVietnam();
-      const rows = await repo.nodeCounts(document.lineage, unit.path, unit.depth, today);
+      const rows = await repo.nodeCounts(document.lineage, unit.id, today);
       const byNode = new Map(rows.map((row) => [row.node, row]));
       let childIds = rows.map((row) => row.node).filter((id) => id !== unit.id);
       if (query.overdueOnly) {
@@ -49,7 +49,7 @@ export function cascadeService(db: Db, documents: DocumentsService) {
         repo.obligationsOf(document.lineage, [unit.id, ...childIds]),
       ]);
       const ownOf = (id: number) => obligations.filter((o) => o.unit_id === id).map((o) => presentObligation(o, today));
-      const total = sumCounts(rows);
+      const total = byNode.get(unit.id);
       children.sort((a, b) => viCollator.compare(a.name, b.name));
       const depthOf = (path: string) => path.split('.').length;
       ancestors.sort((a, b) => depthOf(a.path) - depthOf(b.path));

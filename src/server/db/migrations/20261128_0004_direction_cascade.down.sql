@@ -6,3 +6,4 @@ DROP FUNCTION IF EXISTS cascade_after_unit_insert(), cascade_after_unit_update()
   cascade_after_conference_document_insert(), cascade_after_conference_document_delete(),
   cascade_requirements_for_documents(bigint[]), cascade_after_document_insert(), cascade_after_document_change(),
   cascade_after_document_delete(), refresh_cascade_obligations(bigint[]);
+DROP FUNCTION IF EXISTS refresh_cascade_obligation_rows(bigint[]);

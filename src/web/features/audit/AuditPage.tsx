@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { formatDateTime, formatNumber } from '../../../shared/domain/text';
-import { AUDIT_ACTION_LABELS } from '../../../shared/schemas/audit';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '../../../shared/schemas/audit';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { auditQueries } from '../../api/audit';
 import { unitQueries } from '../../api/units';
@@ -23,13 +23,7 @@ import styles from './AuditPage.module.css';
 
 const PAGE_SIZE = 20;
 
-/** Entity types written by the server's audit trail; an unknown type shows its raw name. */
-const ENTITY_TYPE_LABELS: Record<string, string> = {
-  unit: 'Đơn vị',
-  account: 'Tài khoản',
-  member: 'Đảng viên',
-  session: 'Phiên đăng nhập',
-};
+const ENTITY_TYPE_LABELS = AUDIT_ENTITY_LABELS;
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
 const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }));

@@ -61,7 +61,7 @@ export function CampaignsPage() {
       ? []
       : [
           { title: 'Thời gian', key: 'years', render: (_value: unknown, campaign: Campaign) => <span style={{ whiteSpace: 'nowrap' }}>{campaign.startYear}–{campaign.endYear}</span> },
-          { title: 'Số văn bản', key: 'documents', align: 'right' as const, render: (_value: unknown, campaign: Campaign) => formatNumber(campaign.documentCount) },
+          { title: <span style={{ whiteSpace: 'nowrap' }}>Số văn bản</span>, key: 'documents', align: 'right' as const, render: (_value: unknown, campaign: Campaign) => formatNumber(campaign.documentCount) },
         ]),
     ...(can?.edit
       ? [

@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { DOCUMENT_TYPE_INFO } from '../../../shared/domain/documents';
-import { formatDate, formatNumber } from '../../../shared/domain/text';
+import { foldForSearch, formatDate, formatNumber } from '../../../shared/domain/text';
 import { TIMELINESS_SHORT_LABELS, TIMELINESS_STATES, daysBetween } from '../../../shared/domain/timeliness';
 import type { TimelinessCounts, TimelinessState } from '../../../shared/domain/timeliness';
 import { UNIT_KIND_LABELS } from '../../../shared/domain/units';
@@ -23,6 +23,17 @@ import styles from './Cascade.module.css';
 import { CountTags, CountsBar, TIMELINESS_LOOK, TimelinessTag } from './TimelinessTag';
 
 const UPCOMING_DAYS = 7;
+
+interface RootOption {
+  value: number;
+  label: string;
+  symbol: string;
+}
+
+/** Search by symbol or title, with or without diacritics. */
+const rootSearch = {
+  filterOption: (input: string, option?: RootOption) => foldForSearch(option?.label ?? '').includes(foldForSearch(input)),
+};
 
 function positiveInt(value: string | null): number | undefined {
   return value && /^[1-9]\d{0,15}$/u.test(value) ? Number(value) : undefined;
@@ -80,7 +91,8 @@ function CascadeScreen() {
     enabled: documentId !== undefined,
   });
 
-  const rootOptions = (roots.data?.items ?? []).map((document) => ({
+  // Oldest first: the top of a cascade (03-KH/TW, then 08-KH/TU) before the plans that implement it.
+  const rootOptions: RootOption[] = [...(roots.data?.items ?? [])].reverse().map((document) => ({
     value: document.id,
     label: `${document.symbol} — ${document.title}`,
     symbol: document.symbol,
@@ -98,17 +110,16 @@ function CascadeScreen() {
             <label className={styles.fieldLabel} htmlFor="cascade-document">
               Văn bản chỉ đạo
             </label>
-            <Select<number>
+            <Select<number, RootOption>
               id="cascade-document"
               style={{ width: '100%' }}
               value={documentId}
               placeholder={roots.isPending ? 'Đang tải…' : 'Chọn văn bản'}
               loading={roots.isPending}
               options={rootOptions}
-              showSearch={{ optionFilterProp: 'label' }}
+              showSearch={rootSearch}
               onChange={(value) => update({ document: String(value), unit: undefined })}
               notFoundContent={roots.isError ? <Typography.Text type="danger">{errorMessage(roots.error)}</Typography.Text> : 'Không có văn bản phù hợp.'}
-              optionRender={(option) => <div style={{ whiteSpace: 'normal', lineHeight: 1.35 }}>{option.label}</div>}
             />
           </div>
           <label className={styles.switchRow}>
@@ -201,13 +212,13 @@ function CascadeBody({ view, loading, overdueOnly, unitParam }: { view: CascadeV
             <div className={styles.summaryRow}>
               <span className={styles.summaryLabel}>Ban hành văn bản (cả đơn vị và cấp dưới)</span>
               <CountsBar counts={unit.counts} />
-              <CountTags counts={unit.counts} label="Ban hành văn bản" />
+              <CountTags counts={unit.counts} label="Số văn bản theo tình trạng" />
             </div>
             {conferenceTotal > 0 ? (
               <div className={styles.summaryRow}>
                 <span className={styles.summaryLabel}>Hội nghị quán triệt</span>
                 <CountsBar counts={unit.conferenceCounts} />
-                <CountTags counts={unit.conferenceCounts} label="Hội nghị quán triệt" />
+                <CountTags counts={unit.conferenceCounts} label="Số hội nghị theo tình trạng" />
               </div>
             ) : null}
           </section>
@@ -222,7 +233,8 @@ function CascadeBody({ view, loading, overdueOnly, unitParam }: { view: CascadeV
           columns={isMobile ? phoneColumns(view, overdueOnly) : columns(view, overdueOnly, conferenceTotal > 0)}
           dataSource={view.children}
           pagination={view.children.length > 50 ? { pageSize: 50, showSizeChanger: false, size: isMobile ? 'small' : undefined } : false}
-          scroll={isMobile ? undefined : { x: 'max-content' }}
+          // A fixed minimum width (not max-content) so long unit names wrap instead of pushing the counts off screen.
+          scroll={isMobile ? undefined : { x: 960 }}
           locale={{
             emptyText: (
               <EmptyState
@@ -273,10 +285,12 @@ function Obligations({ obligations, view, conference = 'inline' }: { obligations
               Theo {obligation.parentDocument.symbol}: {DOCUMENT_TYPE_INFO[obligation.requiredType].label}
             </span>
           ) : null}
-          <TimelinessTag state={obligation.state} />
-          <span className={styles.detail}>{obligationDetail(obligation, view.today)}</span>
+          <span role="group" aria-label="Ban hành văn bản">
+            <TimelinessTag state={obligation.state} />
+            <span className={styles.detail}>{obligationDetail(obligation, view.today)}</span>
+          </span>
           {conference === 'inline' && obligation.conferenceState ? (
-            <div className={styles.conference}>
+            <div className={styles.conference} role="group" aria-label="Hội nghị quán triệt">
               <span className={styles.detail}>Hội nghị: </span>
               <TimelinessTag state={obligation.conferenceState} />
               <span className={styles.detail}>{conferenceDetail(obligation, view.today)}</span>
@@ -316,6 +330,7 @@ function countColumn(state: TimelinessState, pick: (node: CascadeNode) => Timeli
     ),
     key: state,
     align: 'right' as const,
+    width: 104,
     sorter: (a: CascadeNode, b: CascadeNode) => pick(a)[state] - pick(b)[state],
     sortDirections: ['descend' as const, 'ascend' as const],
     render: (_value: unknown, node: CascadeNode) => <CountCell value={pick(node)[state]} />,
@@ -327,6 +342,7 @@ function columns(view: CascadeView, overdueOnly: boolean, withConference: boolea
     {
       title: 'Đơn vị',
       key: 'unit',
+      width: 260,
       sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
       render: (_value, node) => <UnitCell node={node} view={view} overdueOnly={overdueOnly} />,
     },

@@ -44,7 +44,7 @@ function ConferenceBody({ conference, scopeRootId, onDeleted }: { conference: Co
 
   return (
     <>
-      <Descriptions column={1} size="small" bordered={!isMobile} layout={isMobile ? 'vertical' : 'horizontal'} className={styles.descriptions}>
+      <Descriptions column={1} size="small" bordered={!isMobile} layout={isMobile ? 'vertical' : 'horizontal'} className={styles.descriptions} styles={isMobile ? undefined : { label: { width: 170 } }}>
         <Descriptions.Item label="Đơn vị tổ chức">
           <Link to={`/don-vi/${conference.unit.id}`}>{conference.unit.name}</Link>
         </Descriptions.Item>

@@ -1,6 +1,6 @@
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Select, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -40,6 +40,7 @@ function Conferences() {
   const subtree = params.get('subtree') !== 'false';
   const year = positiveInt(params.get('year'));
   const page = positiveInt(params.get('page')) ?? 1;
+  const view: 'coverage' | 'list' = params.get('xem') === 'danh-sach' ? 'list' : 'coverage';
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
 
@@ -147,40 +148,53 @@ function Conferences() {
         </div>
       </Card>
 
-      <Panel title={`Tỷ lệ quán triệt${year ? ` năm ${year}` : ''}: ${unitName}`} className={styles.block}>
-        {coverage.isError && !coverage.data ? <ErrorState error={coverage.error} onRetry={() => void coverage.refetch()} /> : null}
-        {coverage.isPending ? <LoadingBlock rows={4} /> : null}
-        {coverage.data ? <CoverageTable coverage={coverage.data} loading={coverage.isFetching} onDrill={(id) => chooseUnit(id)} /> : null}
-        <Typography.Paragraph type="secondary" className={styles.hint}>
-          Tỷ lệ = số người dự / số người được triệu tập, cộng dồn mọi hội nghị trong đơn vị và các đơn vị trực thuộc.
-        </Typography.Paragraph>
-      </Panel>
+      <Segmented
+        block={isMobile}
+        className={styles.views}
+        value={view}
+        onChange={(value) => update({ xem: value === 'list' ? 'danh-sach' : undefined }, false)}
+        options={[
+          { value: 'coverage', label: isMobile ? 'Tỷ lệ' : 'Tỷ lệ quán triệt' },
+          { value: 'list', label: `${isMobile ? 'Danh sách' : 'Danh sách hội nghị'}${list.data ? ` (${formatNumber(list.data.total)})` : ''}` },
+        ]}
+      />
 
-      <Panel title="Danh sách hội nghị" className={styles.block}>
-        {list.isError && !list.data ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-        ) : (
-          <Table<ConferenceSummary>
-            rowKey="id"
-            size={isMobile ? 'small' : 'middle'}
-            columns={isMobile ? phoneColumns : columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            scroll={isMobile ? undefined : { x: 'max-content' }}
-            pagination={{
-              current: page,
-              pageSize: PAGE_SIZE,
-              total: list.data?.total ?? 0,
-              showSizeChanger: false,
-              size: isMobile ? 'small' : undefined,
-              hideOnSinglePage: true,
-              showTotal: (count) => `${formatNumber(count)} hội nghị`,
-              onChange: (next) => update({ page: next > 1 ? String(next) : undefined }, false),
-            }}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState description="Chưa có hội nghị quán triệt nào được ghi nhận." /> }}
-          />
-        )}
-      </Panel>
+      {view === 'coverage' ? (
+        <Panel title={`Tỷ lệ quán triệt${year ? ` năm ${year}` : ''}: ${unitName}`} className={styles.block}>
+          {coverage.isError && !coverage.data ? <ErrorState error={coverage.error} onRetry={() => void coverage.refetch()} /> : null}
+          {coverage.isPending ? <LoadingBlock rows={4} /> : null}
+          {coverage.data ? <CoverageTable coverage={coverage.data} loading={coverage.isFetching} onDrill={(id) => chooseUnit(id)} /> : null}
+          <Typography.Paragraph type="secondary" className={styles.hint}>
+            Tỷ lệ = số người dự / số người được triệu tập, cộng dồn mọi hội nghị của đơn vị và các đơn vị trực thuộc. Bấm tên một đơn vị để xem các đơn vị của nó.
+          </Typography.Paragraph>
+        </Panel>
+      ) : (
+        <Panel title="Danh sách hội nghị" className={styles.block}>
+          {list.isError && !list.data ? (
+            <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+          ) : (
+            <Table<ConferenceSummary>
+              rowKey="id"
+              size={isMobile ? 'small' : 'middle'}
+              columns={isMobile ? phoneColumns : columns}
+              dataSource={list.data?.items ?? []}
+              loading={list.isFetching}
+              scroll={isMobile ? undefined : { x: 'max-content' }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: list.data?.total ?? 0,
+                showSizeChanger: false,
+                size: isMobile ? 'small' : undefined,
+                hideOnSinglePage: true,
+                showTotal: (count) => `${formatNumber(count)} hội nghị`,
+                onChange: (next) => update({ page: next > 1 ? String(next) : undefined }, false),
+              }}
+              locale={{ emptyText: list.isPending ? ' ' : <EmptyState description="Chưa có hội nghị quán triệt nào được ghi nhận." /> }}
+            />
+          )}
+        </Panel>
+      )}
 
       <ConferenceDetailModal id={openId} scopeRootId={me.scopeUnit.id} onClose={() => setOpenId(null)} />
       {canCreate ? (

@@ -10,6 +10,7 @@ import styles from './Conferences.module.css';
 type Row = CoverageRow & { key: string; label: string; drill: boolean };
 
 function Share({ attended, expected, ratio }: { attended: number; expected: number; ratio: number | null }) {
+  if (expected === 0) return <span className={styles.muted}>—</span>;
   return (
     <span className={styles.share}>
       <strong>{formatRatio(ratio)}</strong>
@@ -47,13 +48,19 @@ export function CoverageTable({ coverage, loading, onDrill }: { coverage: Confer
   const stacked = (row: Row) => (
     <div className={styles.stacked}>
       <div className={styles.stackedName}>{name(row)}</div>
-      <div className={styles.stackedMeta}>{formatNumber(row.conferences)} hội nghị</div>
-      <div className={styles.stackedMeta}>
-        Cán bộ: <Share attended={row.attendedCadres} expected={row.expectedCadres} ratio={row.cadreRatio} />
-      </div>
-      <div className={styles.stackedMeta}>
-        Đảng viên: <Share attended={row.attendedMembers} expected={row.expectedMembers} ratio={row.memberRatio} />
-      </div>
+      {row.conferences === 0 ? (
+        <div className={styles.stackedMeta}>Chưa có hội nghị</div>
+      ) : (
+        <>
+          <div className={styles.stackedMeta}>{formatNumber(row.conferences)} hội nghị</div>
+          <div className={styles.stackedMeta}>
+            Cán bộ: <Share attended={row.attendedCadres} expected={row.expectedCadres} ratio={row.cadreRatio} />
+          </div>
+          <div className={styles.stackedMeta}>
+            Đảng viên: <Share attended={row.attendedMembers} expected={row.expectedMembers} ratio={row.memberRatio} />
+          </div>
+        </>
+      )}
     </div>
   );
   const phoneColumns: TableColumnsType<Row> = [{ title: 'Đơn vị', key: 'unit', render: (_v, row) => stacked(row) }];

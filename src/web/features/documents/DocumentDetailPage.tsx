@@ -170,7 +170,7 @@ function DocumentRecord({ document }: { document: DocumentDetail }) {
 
       <Card
         size="small"
-        title="Yêu cầu triển khai đối với cấp dưới"
+        title="Yêu cầu triển khai"
         className={styles.block}
         extra={
           can.addRequirement ? (

@@ -218,7 +218,7 @@ function CreateDocumentForm({
       form={form}
       name="create-document"
       layout="vertical"
-      requiredMark="optional"
+     
       initialValues={{
         issuerMode: 'unit',
         issuerUnitId: me.scopeUnit.id,
@@ -283,7 +283,7 @@ function CreateDocumentForm({
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="Số, ký hiệu" name="symbol" dependencies={['docType']} rules={[symbolRule(suggested?.issuerCode)]} extra={symbolHelp}>
+      <Form.Item label="Số, ký hiệu" name="symbol" required dependencies={['docType']} rules={[symbolRule(suggested?.issuerCode)]} extra={symbolHelp}>
         <Input autoComplete="off" spellCheck={false} placeholder="08-KH/TU" />
       </Form.Item>
       <CommonFields unitId={mode === 'unit' ? (issuerUnitId ?? me.scopeUnit.id) : me.scopeUnit.id} initialImplements={defaults.implements ?? null} />
@@ -367,13 +367,13 @@ function EditDocumentForm({ document, update, onClose }: { document: DocumentDet
   };
 
   return (
-    <Form<DocumentFormValues> form={form} name="edit-document" layout="vertical" requiredMark="optional" initialValues={initialValues(document)} onFinish={submit} disabled={update.isPending}>
+    <Form<DocumentFormValues> form={form} name="edit-document" layout="vertical" initialValues={initialValues(document)} onFinish={submit} disabled={update.isPending}>
       <Typography.Paragraph type="secondary">
         Cơ quan ban hành: <strong>{document.issuer.name}</strong>. Loại văn bản và cơ quan ban hành không sửa được; nếu đăng ký nhầm, hãy xóa văn bản rồi đăng ký lại.
       </Typography.Paragraph>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="Số, ký hiệu" name="symbol" rules={[symbolRule(document.issuer.code)]}>
+          <Form.Item label="Số, ký hiệu" name="symbol" required rules={[symbolRule(document.issuer.code)]}>
             <Input autoComplete="off" spellCheck={false} />
           </Form.Item>
         </Col>

@@ -113,8 +113,8 @@ function DocumentRegistry() {
     ) : null;
 
   const columns: TableColumnsType<DocumentSummary> = [
-    { title: 'Số, ký hiệu', key: 'symbol', render: (_value, document) => symbolLink(document) },
-    { title: 'Ngày ban hành', key: 'issuedOn', render: (_value, document) => <span className={styles.nowrap}>{formatDate(document.issuedOn)}</span> },
+    { title: 'Số, ký hiệu', key: 'symbol', width: 130, render: (_value, document) => symbolLink(document) },
+    { title: 'Ngày ban hành', key: 'issuedOn', width: 130, render: (_value, document) => <span className={styles.nowrap}>{formatDate(document.issuedOn)}</span> },
     {
       title: 'Trích yếu',
       key: 'title',
@@ -125,7 +125,7 @@ function DocumentRegistry() {
         </div>
       ),
     },
-    { title: 'Cơ quan ban hành', key: 'issuer', render: (_value, document) => document.issuer.name },
+    { title: 'Cơ quan ban hành', key: 'issuer', width: 220, render: (_value, document) => document.issuer.name },
     { title: <PaperClipOutlined aria-label="Tệp đính kèm" />, key: 'file', align: 'center', width: 48, render: (_value, document) => fileIcon(document) },
   ];
   const phoneColumns: TableColumnsType<DocumentSummary> = [
@@ -224,7 +224,7 @@ function DocumentRegistry() {
             columns={isMobile ? phoneColumns : columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
-            scroll={isMobile ? undefined : { x: 'max-content' }}
+            scroll={isMobile ? undefined : { x: 900 }}
             pagination={{
               current: filters.page,
               pageSize: PAGE_SIZE,

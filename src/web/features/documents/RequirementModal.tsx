@@ -1,4 +1,4 @@
-import { Alert, App, Checkbox, Col, Form, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { Alert, App, Checkbox, Col, Form, InputNumber, Modal, Row, Select } from 'antd';
 import { addDays } from '../../../shared/domain/timeliness';
 import type { DocumentType } from '../../../shared/domain/documents';
 import { UNIT_KINDS } from '../../../shared/domain/units';
@@ -144,19 +144,19 @@ function RequirementForm({
           </Form.Item>
         </Col>
         <Col xs={24} sm={10}>
-          <Form.Item label="Trong thời hạn (ngày)" name="days" rules={[dayRule('thời hạn ban hành')]}>
+          <Form.Item label="Trong thời hạn (ngày)" name="days" required rules={[dayRule('thời hạn ban hành')]}>
             <InputNumber min={0} max={366} precision={0} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="workingDays" valuePropName="checked" extra="Chỉ đếm thứ Hai đến thứ Sáu (không trừ ngày lễ).">
-        <Switch checkedChildren="Ngày làm việc" unCheckedChildren="Ngày lịch" aria-label="Tính theo ngày làm việc" />
+      <Form.Item name="workingDays" valuePropName="checked" style={{ marginBottom: 8 }}>
+        <Checkbox>Tính theo ngày làm việc (chỉ đếm thứ Hai đến thứ Sáu, không trừ ngày lễ)</Checkbox>
       </Form.Item>
       <Form.Item name="withConference" valuePropName="checked" style={{ marginBottom: 8 }}>
         <Checkbox>Phải tổ chức hội nghị quán triệt</Checkbox>
       </Form.Item>
       {withConference ? (
-        <Form.Item label="Tổ chức hội nghị quán triệt trong (ngày)" name="conferenceDays" rules={[dayRule('thời hạn tổ chức hội nghị')]}>
+        <Form.Item label="Tổ chức hội nghị quán triệt trong (ngày)" name="conferenceDays" required rules={[dayRule('thời hạn tổ chức hội nghị')]}>
           <InputNumber min={0} max={366} precision={0} style={{ width: '100%', maxWidth: 200 }} inputMode="numeric" />
         </Form.Item>
       ) : null}

@@ -81,6 +81,14 @@ export function CampaignSelect({
   );
 }
 
+/**
+ * One line per option ("08-KH/TU · 07/09/2011 — trích yếu", cut with an ellipsis): rows of equal
+ * height keep the select's virtual list scrolling to the right place while results change.
+ */
+function optionLabel(document: DocumentSummary): string {
+  return `${document.symbol} · ${formatDate(document.issuedOn)} — ${document.title}`;
+}
+
 interface DocumentOption {
   value: number;
   label: string;
@@ -110,12 +118,16 @@ export function DocumentSelect({
   const search = useQuery({ ...documentQueries.list({ q: q || undefined, includeAbove: true, pageSize: 20 }), placeholderData: undefined });
 
   const options = useMemo(() => {
+    // A document whose symbol matches comes first: many plans quote their parent's symbol in the title.
+    const folded = foldForSearch(q);
+    const rank = (document: DocumentSummary) => (folded && foldForSearch(document.symbol).startsWith(folded) ? 0 : 1);
     const list: DocumentOption[] = (search.data?.items ?? [])
       .filter((document) => document.id !== exclude)
-      .map((document) => ({ value: document.id, label: `${document.symbol} — ${document.title}`, document }));
-    if (initial && !list.some((option) => option.value === initial.id)) list.unshift({ value: initial.id, label: `${initial.symbol} — ${initial.title}`, document: initial });
+      .sort((a, b) => rank(a) - rank(b))
+      .map((document) => ({ value: document.id, label: optionLabel(document), document }));
+    if (initial && !list.some((option) => option.value === initial.id)) list.unshift({ value: initial.id, label: optionLabel(initial), document: initial });
     return list;
-  }, [search.data, initial, exclude]);
+  }, [search.data, initial, exclude, q]);
 
   let notFound: ReactNode;
   if (search.isFetching) notFound = <Spin size="small" />;
@@ -137,22 +149,6 @@ export function DocumentSelect({
       onChange={(next) => {
         onChange?.(next ?? null);
         setText('');
-      }}
-      optionRender={(option) => {
-        const document = option.data.document;
-        return (
-          <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
-            <div>
-              <strong>{document ? document.symbol : option.label}</strong>
-              {document ? ` · ${formatDate(document.issuedOn)}` : null}
-            </div>
-            {document ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {typeLabel(document.docType)} · {document.issuer.name} · {document.title}
-              </Typography.Text>
-            ) : null}
-          </div>
-        );
       }}
     />
   );

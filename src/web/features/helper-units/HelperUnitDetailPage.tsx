@@ -222,7 +222,22 @@ interface ActivityValues {
   content: string;
 }
 
+/** The add form opens on demand, so the log itself stays in view on a phone. */
 function ActivityForm({ helper }: { helper: HelperUnitDetail }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div className={styles.activityForm}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          Ghi hoạt động
+        </Button>
+      </div>
+    );
+  }
+  return <ActivityFields helper={helper} onDone={() => setOpen(false)} />;
+}
+
+function ActivityFields({ helper, onDone }: { helper: HelperUnitDetail; onDone: () => void }) {
   const [form] = Form.useForm<ActivityValues>();
   const add = useAddHelperActivity(helper);
   const { message } = App.useApp();
@@ -243,7 +258,7 @@ function ActivityForm({ helper }: { helper: HelperUnitDetail }) {
             {
               onSuccess: () => {
                 void message.success('Đã ghi hoạt động.');
-                form.resetFields();
+                onDone();
               },
               onError: (error) => applyServerErrors(form, error, { 'body.heldOn': 'heldOn', 'body.kind': 'kind', 'body.content': 'content' }),
             },
@@ -267,9 +282,14 @@ function ActivityForm({ helper }: { helper: HelperUnitDetail }) {
         <Form.Item label="Nội dung" name="content" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập nội dung.' }, { max: 4000, message: 'Nội dung dài quá 4000 ký tự.' }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} placeholder="Ví dụ: họp triển khai kế hoạch năm; tham mưu sơ kết 6 tháng" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
-          Ghi hoạt động
-        </Button>
+        <Flex gap={8} wrap>
+          <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
+            Ghi hoạt động
+          </Button>
+          <Button onClick={onDone} disabled={add.isPending}>
+            Hủy
+          </Button>
+        </Flex>
       </Form>
     </div>
   );

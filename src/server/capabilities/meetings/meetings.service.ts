@@ -1,0 +1,397 @@
+import { type MeetingKind, type TopicRule, meetingDateProblem, meetingItemsProblem, monthIsDue, planDeadline, squareState } from '../../../shared/domain/meetings';
+import { compareNames, fullName } from '../../../shared/domain/text';
+import { holdsMembers, type UnitKind } from '../../../shared/domain/units';
+import type { CellYear, MeetingDetail, MeetingMatrix, MyMeetings, Roll, StudyTopic, TopicItem, planMeetingBodySchema, recordMeetingBodySchema, updateMeetingBodySchema } from '../../../shared/schemas/meetings';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect';
+import { auditContext, recordAudit } from '../../http/audit';
+import { todayInVietnam } from '../../http/clock';
+import { Conflict, Forbidden, NotFound, STALE_VERSION_MESSAGE, Validation } from '../../http/errors';
+import { canRecordFor, isInScope } from '../../http/policies';
+import type { Principal, RequestContext } from '../../http/principal';
+import type { FilesService } from '../files/files.service';
+import { presentFile } from '../files/files.service';
+import { ruleOf, type StudyTopicsService } from '../study-topics/study-topics.service';
+import { matrixRows, writeMatrixSheet } from './meeting-matrix';
+import { auditedMeeting, presentMeetingDetail, presentMeetingSummary } from './meetings.presenter';
+import { type MeetingRow, type MeetingsRepository, meetingsRepository } from './meetings.repository';
+
+type PlanBody = z.output<typeof planMeetingBodySchema>;
+type RecordBody = z.output<typeof recordMeetingBodySchema>;
+type UpdateBody = z.output<typeof updateMeetingBodySchema>;
+
+const UNIT_NOT_FOUND = 'Không tìm thấy chi bộ, hoặc chi bộ nằm ngoài phạm vi của bạn.';
+const NOT_FOUND = 'Không tìm thấy buổi sinh hoạt, hoặc buổi sinh hoạt nằm ngoài phạm vi của bạn.';
+const field = (path: string, message: string) => Validation(message, [{ path, message }]);
+const monthLabel = (year: number, month: number) => `${String(month).padStart(2, '0')}/${year}`;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+interface Cell {
+  id: number;
+  path: string;
+  name: string;
+  kind: string;
+  valid_to: string | null;
+}
+
+export function meetingsService(db: Db, files: FilesService, topics: StudyTopicsService) {
+  const repo = meetingsRepository(db);
+
+  async function visibleCell(principal: Principal, unitId: number, repository: MeetingsRepository = repo): Promise<Cell> {
+    const unit = await repository.unit(unitId);
+    if (!unit || !isInScope(principal, unit.path)) throw NotFound(UNIT_NOT_FOUND);
+    if (!holdsMembers(unit.kind as UnitKind)) throw field('unitId', `${unit.name} không phải chi bộ: sinh hoạt chi bộ được ghi cho từng chi bộ.`);
+    return unit;
+  }
+
+  function requireRecorder(principal: Principal, cell: Cell) {
+    if (!canRecordFor(principal, { path: cell.path, valid_to: null })) throw Forbidden('Chỉ bí thư chi bộ hoặc cán bộ cấp trên được ghi sinh hoạt của chi bộ này.');
+  }
+
+  async function visibleMeeting(principal: Principal, id: number, repository: MeetingsRepository = repo, forUpdate = false): Promise<MeetingRow> {
+    const row = await repository.findById(id, forUpdate);
+    if (!row || !isInScope(principal, row.unit_path)) throw NotFound(NOT_FOUND);
+    return row;
+  }
+
+  /** The topic's items chosen for a meeting: they must belong to the topic of the year. */
+  function chosenItems(topic: StudyTopic | null, itemIds: number[], path: string): TopicItem[] {
+    const unique = [...new Set(itemIds)];
+    if (unique.length !== itemIds.length) throw field(path, 'Một nội dung được chọn hai lần.');
+    if (unique.length > 0 && !topic) throw field(path, 'Năm này chưa có chuyên đề nên không chọn được nội dung.');
+    const items = unique.map((id) => topic?.items.find((item) => item.id === id));
+    if (items.some((item) => item === undefined)) throw field(path, 'Có nội dung không thuộc chuyên đề của năm.');
+    return items as TopicItem[];
+  }
+
+  function ruleFor(topic: StudyTopic | null): TopicRule {
+    return topic ? topic.rule : { ...ruleOf(undefined) };
+  }
+
+  /** Attendance must cover the roll exactly: everyone ticked once, nobody from outside. */
+  async function checkAttendance(repository: MeetingsRepository, cell: Cell, heldOn: string, attendance: RecordBody['attendance']) {
+    const roll = await repository.roll(cell.id, heldOn);
+    const onRoll = new Map(roll.map((m) => [m.id, m]));
+    const seen = new Set<number>();
+    for (const entry of attendance) {
+      if (seen.has(entry.memberId)) throw field('attendance', 'Một đảng viên được điểm danh hai lần.');
+      seen.add(entry.memberId);
+      if (!onRoll.has(entry.memberId)) throw field('attendance', `Đảng viên mã ${entry.memberId} không có tên trong danh sách sinh hoạt của ${cell.name} ngày này.`);
+    }
+    const missing = roll.filter((m) => !seen.has(m.id));
+    if (missing.length > 0) {
+      const names = missing.map((m) => fullName({ familyName: m.family_name, middleName: m.middle_name, givenName: m.given_name }));
+      throw field('attendance', `Chưa điểm danh: ${names.join(', ')}.`);
+    }
+    const count = (status: string) => attendance.filter((a) => a.status === status).length;
+    return { present_count: count('present'), excused_count: count('excused'), absent_count: count('absent') };
+  }
+
+  async function detail(principal: Principal, row: MeetingRow, database: Db): Promise<MeetingDetail> {
+    const repository = meetingsRepository(database);
+    const [items, attendance, minutes] = await Promise.all([
+      repository.items([row.id]),
+      repository.attendance(row.id),
+      row.minutes_file_id === null ? undefined : files.describe(row.minutes_file_id),
+    ]);
+    attendance.sort((a, b) =>
+      compareNames({ familyName: a.family_name, middleName: a.middle_name, givenName: a.given_name }, { familyName: b.family_name, middleName: b.middle_name, givenName: b.given_name }),
+    );
+    const pick = (stage: string) => items.filter((i) => i.stage === stage).map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
+    const editable = canRecordFor(principal, { path: row.unit_path, valid_to: null });
+    return presentMeetingDetail(row, {
+      planned: pick('planned'),
+      studied: pick('studied'),
+      attendance,
+      minutes: minutes ? presentFile(minutes) : null,
+      can: { edit: editable, delete: editable },
+    });
+  }
+
+  async function audit(trx: Db, context: RequestContext, action: string, row: MeetingRow, before?: Record<string, unknown>) {
+    const items = await meetingsRepository(trx).items([row.id]);
+    const studied = items.filter((i) => i.stage === 'studied').map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
+    await recordAudit(trx, auditContext(context), {
+      action,
+      entityType: 'meeting',
+      entityId: row.id,
+      unit: { id: row.unit_id, path: row.unit_path },
+      ...(before ? { before } : {}),
+      after: auditedMeeting(row, studied),
+    });
+  }
+
+  async function withUniqueGuard<T>(work: () => Promise<T>, year: number, month: number): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw Conflict(`Tháng ${monthLabel(year, month)} vừa có người ghi sinh hoạt thường kỳ. Vui lòng tải lại trang.`);
+      throw error;
+    }
+  }
+
+  return {
+    async cellYear(principal: Principal, unitId: number, year: number): Promise<CellYear> {
+      const cell = await visibleCell(principal, unitId);
+      const [topic, meetings] = await Promise.all([topics.forUnit(principal, cell.path, year), repo.ofCellYear(cell.id, year)]);
+      const rule = ruleFor(topic);
+      const today = todayInVietnam();
+      const months = Array.from({ length: 12 }, (_, index) => {
+        const month = index + 1;
+        const regular = meetings.find((m) => m.month === month && m.kind === 'regular');
+        const held = regular && regular.held_on !== null ? { studiedItems: regular.studied_count } : null;
+        return {
+          month,
+          state: squareState(held, year, month, today),
+          planBy: planDeadline(year, month, rule),
+          meeting: regular ? presentMeetingSummary(regular) : null,
+          extraordinary: meetings.filter((m) => m.month === month && m.kind === 'extraordinary').map(presentMeetingSummary),
+        };
+      });
+      const can = cell.valid_to === null && canRecordFor(principal, { path: cell.path, valid_to: null });
+      return {
+        cell: { id: cell.id, name: cell.name, kind: cell.kind as UnitKind, closedOn: cell.valid_to },
+        year,
+        today,
+        topic,
+        months,
+        can: { plan: can, record: can },
+      };
+    },
+
+    async roll(principal: Principal, unitId: number, on: string | undefined): Promise<Roll> {
+      const cell = await visibleCell(principal, unitId);
+      const rows = await repo.roll(cell.id, on ?? todayInVietnam());
+      const names = rows.map((m) => ({ memberId: m.id, name: { familyName: m.family_name, middleName: m.middle_name, givenName: m.given_name }, status: m.status as 'probationary' | 'full' }));
+      names.sort((a, b) => compareNames(a.name, b.name));
+      return names.map((m) => ({ memberId: m.memberId, fullName: fullName(m.name), status: m.status }));
+    },
+
+    async get(principal: Principal, id: number): Promise<MeetingDetail> {
+      return detail(principal, await visibleMeeting(principal, id), db);
+    },
+
+    async plan(context: RequestContext, body: PlanBody): Promise<MeetingDetail> {
+      const { principal } = context;
+      return withUniqueGuard(
+        () =>
+          db.transaction().execute(async (trx) => {
+            const repository = meetingsRepository(trx);
+            const cell = await visibleCell(principal, body.unitId, repository);
+            requireRecorder(principal, cell);
+            if (cell.valid_to !== null) throw field('unitId', 'Chi bộ đã giải thể.');
+            const plannedOn = body.plannedOn ?? null;
+            if (plannedOn !== null && (Number(plannedOn.slice(0, 4)) !== body.year || Number(plannedOn.slice(5, 7)) !== body.month)) {
+              throw field('plannedOn', `Ngày dự kiến phải thuộc tháng ${monthLabel(body.year, body.month)}.`);
+            }
+            const topic = await topics.forUnit(principal, cell.path, body.year);
+            const items = chosenItems(topic, body.itemIds, 'itemIds');
+            const rule = ruleFor(topic);
+            if (items.length > rule.maxItems) throw field('itemIds', meetingItemsProblem(items.length, rule, body.month) ?? 'Chọn quá nhiều nội dung.');
+            const existing = await repository.regularOf(cell.id, body.year, body.month);
+            if (existing && existing.held_on !== null) {
+              throw Conflict(`Tháng ${monthLabel(body.year, body.month)} đã có biên bản sinh hoạt (ngày ${existing.held_on.split('-').reverse().join('/')}); không lập kế hoạch lại.`);
+            }
+            const values = { planned_on: plannedOn, plan_note: body.note ?? null, planned_at: new Date(), topic_id: topic?.id ?? null };
+            let id: number;
+            if (existing) {
+              id = existing.id;
+              await repository.update(id, values);
+            } else {
+              id = await repository.insert({ unit_id: cell.id, year: body.year, month: body.month, kind: 'regular', created_by: principal.accountId, ...values });
+            }
+            await repository.replaceItems(id, 'planned', items.map((i) => i.id));
+            const row = await visibleMeeting(principal, id, repository);
+            await audit(trx, context, 'meeting.plan', row);
+            return detail(principal, row, trx);
+          }),
+        body.year,
+        body.month,
+      );
+    },
+
+    async record(context: RequestContext, body: RecordBody): Promise<MeetingDetail> {
+      const { principal } = context;
+      const year = Number(body.heldOn.slice(0, 4));
+      const month = Number(body.heldOn.slice(5, 7));
+      return withUniqueGuard(
+        () =>
+          db.transaction().execute(async (trx) => {
+            const repository = meetingsRepository(trx);
+            const cell = await visibleCell(principal, body.unitId, repository);
+            requireRecorder(principal, cell);
+            const topic = await topics.forUnit(principal, cell.path, year);
+            const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topic?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
+            if (dateProblem) throw field('heldOn', dateProblem);
+            const items = chosenItems(topic, body.itemIds, 'itemIds');
+            const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), month);
+            if (itemsProblem) throw field('itemIds', itemsProblem);
+            const counts = await checkAttendance(repository, cell, body.heldOn, body.attendance);
+            if (body.minutesFileId) await files.attachable(trx, body.minutesFileId, cell.id);
+            const values = {
+              held_on: body.heldOn,
+              recorded_at: new Date(),
+              topic_id: topic?.id ?? null,
+              studied_count: items.length,
+              ...counts,
+              related_notes: body.relatedNotes ?? null,
+              actions: body.actions ?? null,
+              minutes_file_id: body.minutesFileId ?? null,
+            };
+            let id: number;
+            const existing = body.kind === 'regular' ? await repository.regularOf(cell.id, year, month) : undefined;
+            if (existing && existing.held_on !== null) {
+              throw Conflict(
+                `Tháng ${monthLabel(year, month)} đã có biên bản sinh hoạt thường kỳ (ngày ${existing.held_on.split('-').reverse().join('/')}). Hãy sửa biên bản đó, hoặc ghi buổi này là sinh hoạt bất thường.`,
+              );
+            }
+            if (existing) {
+              id = existing.id;
+              await repository.update(id, values);
+            } else {
+              id = await repository.insert({ unit_id: cell.id, year, month, kind: body.kind, created_by: principal.accountId, ...values });
+            }
+            await repository.replaceItems(id, 'studied', items.map((i) => i.id));
+            await repository.replaceAttendance(id, body.attendance);
+            const row = await visibleMeeting(principal, id, repository);
+            await audit(trx, context, 'meeting.record', row);
+            return detail(principal, row, trx);
+          }),
+        year,
+        month,
+      );
+    },
+
+    async update(context: RequestContext, id: number, body: UpdateBody): Promise<MeetingDetail> {
+      const { principal } = context;
+      return db.transaction().execute(async (trx) => {
+        const repository = meetingsRepository(trx);
+        const before = await visibleMeeting(principal, id, repository, true);
+        const cell = await visibleCell(principal, before.unit_id, repository);
+        requireRecorder(principal, cell);
+        if (before.version !== body.version) throw Conflict(STALE_VERSION_MESSAGE);
+        const beforeAudit = auditedMeeting(before, []);
+        const topic = await topics.forUnit(principal, cell.path, before.year);
+        const set: Record<string, unknown> = {};
+        if (body.plannedOn !== undefined) {
+          if (body.plannedOn !== null && (Number(body.plannedOn.slice(0, 4)) !== before.year || Number(body.plannedOn.slice(5, 7)) !== before.month)) {
+            throw field('plannedOn', `Ngày dự kiến phải thuộc tháng ${monthLabel(before.year, before.month)}.`);
+          }
+          set.planned_on = body.plannedOn;
+        }
+        if (body.note !== undefined) set.plan_note = body.note;
+        if (body.plannedItemIds !== undefined) {
+          const planned = chosenItems(topic, body.plannedItemIds, 'plannedItemIds');
+          if (planned.length > ruleFor(topic).maxItems) throw field('plannedItemIds', meetingItemsProblem(planned.length, ruleFor(topic), before.month) ?? '');
+          await repository.replaceItems(id, 'planned', planned.map((i) => i.id));
+        }
+        const recording = body.heldOn !== undefined || body.itemIds !== undefined || body.attendance !== undefined;
+        if (recording) {
+          const heldOn = body.heldOn ?? before.held_on;
+          if (heldOn === null) throw field('heldOn', 'Nhập ngày sinh hoạt để ghi biên bản.');
+          const problem = meetingDateProblem({ heldOn, year: before.year, month: before.month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
+          if (problem) throw field('heldOn', problem);
+          const current = await repository.items([id]);
+          const itemIds = body.itemIds ?? current.filter((i) => i.stage === 'studied').map((i) => i.id);
+          const items = chosenItems(topic, itemIds, 'itemIds');
+          const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), before.month);
+          if (itemsProblem) throw field('itemIds', itemsProblem);
+          const attendance = body.attendance ?? (await repository.attendance(id)).map((a) => ({ memberId: a.member_id, status: a.status as 'present' | 'excused' | 'absent' }));
+          Object.assign(set, await checkAttendance(repository, cell, heldOn, attendance), { held_on: heldOn, studied_count: items.length });
+          if (before.held_on === null) set.recorded_at = new Date();
+          await repository.replaceItems(id, 'studied', items.map((i) => i.id));
+          await repository.replaceAttendance(id, attendance);
+        }
+        if (body.relatedNotes !== undefined) set.related_notes = body.relatedNotes;
+        if (body.actions !== undefined) set.actions = body.actions;
+        if (body.minutesFileId !== undefined) {
+          if (body.minutesFileId !== null) await files.attachable(trx, body.minutesFileId, cell.id);
+          set.minutes_file_id = body.minutesFileId;
+        }
+        await repository.update(id, set);
+        const after = await visibleMeeting(principal, id, repository);
+        await audit(trx, context, 'meeting.update', after, beforeAudit);
+        return detail(principal, after, trx);
+      });
+    },
+
+    async remove(context: RequestContext, id: number, version: number): Promise<void> {
+      const { principal } = context;
+      await db.transaction().execute(async (trx) => {
+        const repository = meetingsRepository(trx);
+        const before = await visibleMeeting(principal, id, repository, true);
+        const cell = await visibleCell(principal, before.unit_id, repository);
+        requireRecorder(principal, cell);
+        if (before.version !== version) throw Conflict(STALE_VERSION_MESSAGE);
+        await repository.delete(id);
+        await recordAudit(trx, auditContext(context), {
+          action: 'meeting.delete',
+          entityType: 'meeting',
+          entityId: id,
+          unit: { id: before.unit_id, path: before.unit_path },
+          before: auditedMeeting(before, []),
+        });
+      });
+    },
+
+    async minutes(principal: Principal, id: number) {
+      const row = await visibleMeeting(principal, id);
+      const file = row.minutes_file_id === null ? undefined : await files.withContent(row.minutes_file_id);
+      if (!file) throw NotFound('Buổi sinh hoạt này chưa có biên bản đính kèm.');
+      return file;
+    },
+
+    async matrix(principal: Principal, unitId: number | undefined, year: number): Promise<MeetingMatrix> {
+      const unit = await repo.unit(unitId ?? principal.scope.id);
+      if (!unit || !isInScope(principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
+      const today = todayInVietnam();
+      const due = Array.from({ length: 12 }, (_, i) => monthIsDue(year, i + 1, today));
+      const dueMask = due.reduce((mask, isDue, i) => (isDue ? mask | (1 << i) : mask), 0);
+      const cells = await repo.cellsByChild(unit.path, unit.depth, year, dueMask);
+      const childIds = cells.map((c) => c.node).filter((id) => id !== unit.id);
+      const ancestorIds = unit.path.split('.').map(Number).slice(principal.scope.path.split('.').length - 1, -1);
+      const [children, ancestors, rollups] = await Promise.all([repo.units(childIds), repo.units(ancestorIds), repo.rollups([unit.id, ...childIds], year)]);
+      const depthOf = (path: string) => path.split('.').length;
+      ancestors.sort((a, b) => depthOf(a.path) - depthOf(b.path));
+      const { self, rows, columns } = matrixRows({ unit, children, cells, rollups, due });
+      return { year, today, ancestors: ancestors.map((a) => ({ id: a.id, name: a.name })), unit: self, rows, columns };
+    },
+
+    async exportMatrix(principal: Principal, unitId: number | undefined, year: number) {
+      const matrix = await this.matrix(principal, unitId, year);
+      return { fileName: `sinh-hoat-chi-bo-${year}.xlsx`, body: await writeMatrixSheet(matrix) };
+    },
+
+    async mine(principal: Principal): Promise<MyMeetings> {
+      if (principal.memberId === null) throw NotFound('Tài khoản này không gắn với hồ sơ đảng viên.');
+      const member = await repo.member(principal.memberId);
+      if (!member) throw NotFound('Không tìm thấy hồ sơ đảng viên của bạn.');
+      const today = todayInVietnam();
+      const [history, next] = await Promise.all([repo.history(member.id), repo.nextPlanned(member.unit_id, today)]);
+      const items = await repo.items(history.map((h) => h.id));
+      let nextDetail: MyMeetings['next'] = null;
+      if (next) {
+        const { attendance: _attendance, ...rest } = await detail(principal, next, db);
+        void _attendance;
+        nextDetail = { ...rest, can: { edit: false, delete: false } };
+      }
+      return {
+        next: nextDetail,
+        history: history.map((h) => ({
+          meetingId: h.id,
+          year: h.year,
+          month: h.month,
+          heldOn: h.held_on ?? '',
+          kind: h.kind as MeetingKind,
+          status: h.status as 'present' | 'excused' | 'absent',
+          studiedItems: items.filter((i) => i.meeting_id === h.id && i.stage === 'studied').map((i) => `${i.number}. ${i.title}`),
+        })),
+      };
+    },
+  };
+}
+
+export type MeetingsService = ReturnType<typeof meetingsService>;

@@ -1,0 +1,7 @@
+DROP TABLE IF EXISTS cascade_rollup;
+-- Restore the single-function form of migration 0004.
+CREATE OR REPLACE FUNCTION refresh_cascade_obligations(requirement_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_cascade_obligation_rows(requirement_ids);
+END $$;
+DROP FUNCTION IF EXISTS refresh_cascade_rollup(bigint[]);
