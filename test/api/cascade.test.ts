@@ -184,6 +184,22 @@ describe('who is late under 08-KH/TU', () => {
     expect((await province.get('/api/cascade/upcoming?days=0')).status).toBe(400);
   });
 
+  it('keeps every plan when several districts register at the same moment', async () => {
+    const guidance = await createDocument(ctx.db, tree.province, { issuedOn: '2012-01-05', title: 'Hướng dẫn sơ kết' });
+    await createRequirement(ctx.db, guidance.id, { targetKinds: ['district_committee'], requiredType: 'report', dueOn: '2012-02-05' });
+    const districts = await ctx.db.selectFrom('unit').select(['id']).where('kind', '=', 'district_committee').where('valid_to', 'is', null).execute();
+    expect(districts.length).toBeGreaterThanOrEqual(3);
+    const responses = await Promise.all(
+      districts.map((d, i) =>
+        province.post('/api/documents', { issuerUnitId: d.id, docType: 'report', symbol: `${70 + i}-BC/HU`.replace('/HU', d.id === tree.tuSon.id ? '/TU' : '/HU'), issuedOn: '2012-01-20', title: 'Báo cáo sơ kết', implementsId: guidance.id }),
+      ),
+    );
+    expect(responses.map((r) => r.status), JSON.stringify(responses.map((r) => r.body))).toEqual(districts.map(() => 201));
+    const v = await view(province, `documentId=${guidance.id}`);
+    expect(v.unit.counts).toEqual({ done_on_time: districts.length, done_late: 0, pending: 0, overdue: 0 });
+    expect(await obligationsAgreeWithRecompute()).toBeGreaterThan(0);
+  });
+
   it('exports the subtree to Excel, one row per obligation', async () => {
     const response = await province.get(`/api/cascade/export?documentId=${plan.id}`);
     expect(response.status).toBe(200);

@@ -143,6 +143,14 @@ describe('registering Party documents', () => {
     await expectRefused(() => province.patch(`/api/documents/${provincePlan}`, { version: plan.version, issuedOn: '2011-10-06' }), 400, /12-KH\/TU thực hiện văn bản này lại ban hành ngày 05\/10\/2011/u);
   });
 
+  it('refuses to move a document after the conference that disseminated it', async () => {
+    const plan = await register(queVo, { issuerUnitId: tree.queVo.id, symbol: '40-KH/HU', issuedOn: '2011-10-10' });
+    await ctx.db.insertInto('dissemination_conference').values({ unit_id: tree.queVo.id, held_on: '2011-10-12', form: 'in_person', expected_cadres: 5, attended_cadres: 5, expected_members: 10, attended_members: 9 }).returning('id').executeTakeFirstOrThrow()
+      .then((k) => ctx.db.insertInto('conference_document').values({ conference_id: k.id, document_id: plan.body.id }).execute());
+    await expectRefused(() => queVo.patch(`/api/documents/${plan.body.id}`, { version: plan.body.version, issuedOn: '2011-10-13' }), 400, /quán triệt tại hội nghị ngày 12\/10\/2011/u);
+    await expectRefused(() => queVo.request({ method: 'DELETE', url: `/api/documents/${plan.body.id}?version=${plan.body.version}` }), 409, /đã được quán triệt tại hội nghị/u);
+  });
+
   it('deletes only documents nothing depends on', async () => {
     const plan = (await province.get(`/api/documents/${provincePlan}`)).body;
     await expectRefused(() => province.request({ method: 'DELETE', url: `/api/documents/${provincePlan}?version=${plan.version}` }), 409, /có văn bản thực hiện văn bản này/u);

@@ -83,6 +83,25 @@ describe('the year\'s study topic', () => {
     const withMaterial = await province.post(`/api/study-topics/${topic.id}/materials`, { title: 'Tài liệu học tập chuyên đề 2012', url: 'https://example.org/chuyen-de-2012' });
     expect(withMaterial.status, JSON.stringify(withMaterial.body)).toBe(201);
     expect(withMaterial.body.materials[0].url).toBe('https://example.org/chuyen-de-2012');
+    topic = studyTopicSchema.parse(withMaterial.body);
+  });
+
+  it('edits, reorders and adds items, keeping the ids meetings point at', async () => {
+    const reordered = [topic.items[2], topic.items[0], topic.items[1]].map((item) => ({ id: item?.id, title: item?.title ?? '' }));
+    const edited = await province.patch(`/api/study-topics/${topic.id}`, { version: topic.version, items: [...reordered, { title: 'Gương mẫu trong lời nói và việc làm' }] });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const after = studyTopicSchema.parse(edited.body);
+    expect(after.items.map((i) => [i.number, i.id])).toEqual([
+      [1, topic.items[2]?.id],
+      [2, topic.items[0]?.id],
+      [3, topic.items[1]?.id],
+      [4, after.items[3]?.id],
+    ]);
+    // Back to the original order for the tests below.
+    const restored = await province.patch(`/api/study-topics/${topic.id}`, { version: after.version, items: topic.items.map((i) => ({ id: i.id, title: i.title })) });
+    expect(restored.status, JSON.stringify(restored.body)).toBe(200);
+    topic = studyTopicSchema.parse(restored.body);
+    expect(topic.items.map((i) => i.number)).toEqual([1, 2, 3]);
   });
 
   it('refuses a second topic for the year, a reversed rule, and anyone below the province', async () => {
@@ -111,6 +130,11 @@ describe('planning and recording a monthly meeting', () => {
     const mine = myMeetingsSchema.parse((await member.get('/api/me/meetings')).body);
     expect(mine.next).toBeNull(); // 15/06/2012 is in the past; only future plans are "next".
     await expectRefused(() => secretary.post('/api/meetings/plan', { unitId: tree.cellA.id, year: 2012, month: 7, itemIds: topic.items.map((i) => i.id) }), 400, /chỉ học 1 đến 2 nội dung.*đang chọn 3/u);
+    // Re-planning needs the version read: a plan changed meanwhile is never overwritten.
+    await expectRefused(() => secretary.post('/api/meetings/plan', { unitId: tree.cellA.id, year: 2012, month: 6, itemIds: [] }), 409, /đã có kế hoạch/u);
+    const replanned = await secretary.post('/api/meetings/plan', { unitId: tree.cellA.id, year: 2012, month: 6, version: detail.version, plannedOn: '2012-06-15', itemIds: [topic.items[0]?.id, topic.items[1]?.id], note: 'Đọc tài liệu trang 5–12' });
+    expect(replanned.status, JSON.stringify(replanned.body)).toBe(200);
+    expect(replanned.body.plannedAt).toBe(detail.plannedAt);
     await expectRefused(() => secretary.post('/api/meetings/plan', { unitId: tree.cellA.id, year: 2012, month: 7, plannedOn: '2012-08-01', itemIds: [] }), 400, /thuộc tháng 07\/2012/u);
   });
 

@@ -45,6 +45,9 @@ describe('deadlines', () => {
     expect(addDays('2011-09-07', 10, { workingDays: true })).toBe('2011-09-21');
     // Starting on a Saturday: the first working day is Monday.
     expect(addDays('2011-09-10', 1, { workingDays: true })).toBe('2011-09-12');
+    // Even a zero-day window never falls due on a weekend.
+    expect(addDays('2011-09-10', 0, { workingDays: true })).toBe('2011-09-12');
+    expect(addDays('2011-09-09', 0, { workingDays: true })).toBe('2011-09-09');
   });
 
   it('refuses a negative window', () => {

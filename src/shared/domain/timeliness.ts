@@ -56,12 +56,14 @@ export function addDays(start: string, days: number, options: { workingDays?: bo
     date.setUTCDate(date.getUTCDate() + days);
     return fromUtc(date);
   }
+  const weekend = () => date.getUTCDay() === 0 || date.getUTCDay() === 6;
   let left = days;
   while (left > 0) {
     date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
+    if (!weekend()) left -= 1;
   }
+  // A zero-day window from a weekend document falls due on the next working day.
+  while (weekend()) date.setUTCDate(date.getUTCDate() + 1);
   return fromUtc(date);
 }
 

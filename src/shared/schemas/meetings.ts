@@ -154,6 +154,8 @@ const notesSchema = (label: string) => textSchema(label, 4000, 0).nullable().opt
 
 export const planMeetingBodySchema = z.strictObject({
   unitId: idSchema,
+  /** Required when the month already has a plan: the version it was read at. */
+  version: versionSchema.optional(),
   year: yearSchema,
   month: monthSchema,
   plannedOn: isoDateSchema.nullable().optional(),

@@ -89,7 +89,7 @@ export function documentsRepository(db: Db) {
 
     /** Whatever else points at the document, in words, for the "cannot delete" message. */
     async references(id: number): Promise<string[]> {
-      const [children, conferences, helpers] = await Promise.all([
+      const [children, conferences, helpers, materials] = await Promise.all([
         db.selectFrom('party_document').select('id').where('implements_id', '=', id).limit(1).executeTakeFirst(),
         db.selectFrom('conference_document').select('conference_id').where('document_id', '=', id).limit(1).executeTakeFirst(),
         db
@@ -98,11 +98,13 @@ export function documentsRepository(db: Db) {
           .where((eb) => eb.or([eb('founding_document_id', '=', id), eb('regulation_document_id', '=', id)]))
           .limit(1)
           .executeTakeFirst(),
+        db.selectFrom('study_topic_material').select('id').where('document_id', '=', id).limit(1).executeTakeFirst(),
       ]);
       return [
         ...(children ? ['có văn bản thực hiện văn bản này'] : []),
         ...(conferences ? ['đã được quán triệt tại hội nghị'] : []),
         ...(helpers ? ['là quyết định thành lập hoặc quy chế của bộ phận giúp việc'] : []),
+        ...(materials ? ['là tài liệu học tập chuyên đề'] : []),
       ];
     },
 
@@ -185,6 +187,24 @@ export function documentsRepository(db: Db) {
     async delete(id: number) {
       await db.deleteFrom('cascade_requirement').where('document_id', '=', id).execute();
       await db.deleteFrom('party_document').where('id', '=', id).execute();
+    },
+
+    /** A conference held before `issuedOn` that disseminated the document, if any. */
+    conferenceBefore(id: number, issuedOn: string) {
+      return db
+        .selectFrom('conference_document as cd')
+        .innerJoin('dissemination_conference as k', 'k.id', 'cd.conference_id')
+        .select(['k.held_on'])
+        .where('cd.document_id', '=', id)
+        .where('k.held_on', '<', issuedOn)
+        .orderBy('k.held_on')
+        .limit(1)
+        .executeTakeFirst();
+    },
+
+    /** A helper unit founded by this decision before `issuedOn`, if any. */
+    helperFoundedBefore(id: number, issuedOn: string) {
+      return db.selectFrom('helper_unit').select(['name', 'established_on']).where('founding_document_id', '=', id).where('established_on', '<', issuedOn).limit(1).executeTakeFirst();
     },
 
     dateConflictingChildren(id: number, issuedOn: string) {

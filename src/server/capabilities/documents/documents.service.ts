@@ -373,6 +373,14 @@ export function documentsService(db: Db, files: FilesService) {
             if (earlier) {
               throw field('issuedOn', `Văn bản ${earlier.symbol} thực hiện văn bản này lại ban hành ngày ${formatDate(earlier.issued_on)}, trước ngày ${formatDate(issuedOn)}.`);
             }
+            const conference = await repository.conferenceBefore(id, issuedOn);
+            if (conference) {
+              throw field('issuedOn', `Văn bản đã được quán triệt tại hội nghị ngày ${formatDate(conference.held_on)}, trước ngày ${formatDate(issuedOn)}.`);
+            }
+            const helper = await repository.helperFoundedBefore(id, issuedOn);
+            if (helper) {
+              throw field('issuedOn', `${helper.name} được thành lập ngày ${formatDate(helper.established_on)} theo quyết định này, trước ngày ${formatDate(issuedOn)}.`);
+            }
           }
           await checkCampaign(repository, body.campaignId);
           if (body.fileId) await files.attachable(trx, body.fileId, issuer.ownerUnitId);
@@ -389,14 +397,23 @@ export function documentsService(db: Db, files: FilesService) {
           if (issuedOn !== before.issued_on) {
             // Deadlines of this document's requirements run from its date.
             const requirements = requirementsRepository(trx);
-            const rows = await requirements.forDocument(id);
-            for (const row of rows) {
+            for (const row of await requirements.forDocument(id)) {
               await requirements.update(row.id, {
                 due_on: addDays(issuedOn, row.days, { workingDays: row.working_days }),
                 conference_due_on: row.conference_days === null ? null : addDays(issuedOn, row.conference_days, { workingDays: row.working_days }),
               });
+              const moved = await requirements.findById(row.id);
+              if (moved) {
+                await recordAudit(trx, auditContext(context), {
+                  action: 'requirement.update',
+                  entityType: 'requirement',
+                  entityId: row.id,
+                  unit: unitOfDocument(before),
+                  before: auditedRequirement(row),
+                  after: auditedRequirement(moved),
+                });
+              }
             }
-            await requirements.refresh(rows.map((r) => r.id));
           }
           const after = await visible(principal, id, repository);
           await recordAudit(trx, auditContext(context), {
@@ -422,6 +439,15 @@ export function documentsService(db: Db, files: FilesService) {
         if (before.version !== version) throw Conflict(STALE_VERSION_MESSAGE);
         const references = await repository.references(id);
         if (references.length > 0) throw Conflict(`Không xóa được văn bản ${before.symbol}: văn bản ${references.join(', ')}.`);
+        for (const requirement of await requirementsRepository(trx).forDocument(id)) {
+          await recordAudit(trx, auditContext(context), {
+            action: 'requirement.delete',
+            entityType: 'requirement',
+            entityId: requirement.id,
+            unit: unitOfDocument(before),
+            before: { document: before.symbol, ...auditedRequirement(requirement) },
+          });
+        }
         await repository.delete(id);
         await recordAudit(trx, auditContext(context), {
           action: 'document.delete',
@@ -444,8 +470,8 @@ export function documentsService(db: Db, files: FilesService) {
       return db.transaction().execute(async (trx) => {
         const document = await editable(context.principal, documentId, documentsRepository(trx));
         const requirements = requirementsRepository(trx);
+        // The insert trigger computes the obligations.
         const id = await requirements.insert({ document_id: documentId, ...requirementValues(document, context.principal, body) });
-        await requirements.refresh([id]);
         const created = await requirements.findById(id);
         if (!created) throw NotFound(REQUIREMENT_NOT_FOUND);
         await recordAudit(trx, auditContext(context), {
@@ -465,7 +491,6 @@ export function documentsService(db: Db, files: FilesService) {
         if (requirement.version !== body.version) throw Conflict(STALE_VERSION_MESSAGE);
         const requirements = requirementsRepository(trx);
         await requirements.update(id, requirementValues(document, context.principal, body));
-        await requirements.refresh([id]);
         const after = await requirements.findById(id);
         if (!after) throw NotFound(REQUIREMENT_NOT_FOUND);
         await recordAudit(trx, auditContext(context), {

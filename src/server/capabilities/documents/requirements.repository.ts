@@ -54,10 +54,6 @@ export function requirementsRepository(db: Db) {
       await db.deleteFrom('cascade_requirement').where('id', '=', id).execute();
     },
 
-    async refresh(requirementIds: number[]) {
-      if (requirementIds.length === 0) return;
-      await sql`SELECT refresh_cascade_obligations(${requirementIds}::bigint[])`.execute(db);
-    },
   };
 }
 

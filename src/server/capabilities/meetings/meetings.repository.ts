@@ -54,8 +54,11 @@ export function meetingsRepository(db: Db) {
 
     ofCellYear: (unitId: number, year: number) => base().where('m.unit_id', '=', unitId).where('m.year', '=', year).orderBy('m.month').orderBy('m.id').execute(),
 
-    regularOf: (unitId: number, year: number, month: number) =>
-      base().where('m.unit_id', '=', unitId).where('m.year', '=', year).where('m.month', '=', month).where('m.kind', '=', 'regular').executeTakeFirst(),
+    /** The month's regular meeting, locked: a concurrent plan or record of the same month waits, then sees it. */
+    async regularOf(unitId: number, year: number, month: number) {
+      await db.selectFrom('cell_meeting').select('id').where('unit_id', '=', unitId).where('year', '=', year).where('month', '=', month).where('kind', '=', 'regular').forUpdate().execute();
+      return base().where('m.unit_id', '=', unitId).where('m.year', '=', year).where('m.month', '=', month).where('m.kind', '=', 'regular').executeTakeFirst();
+    },
 
     items: (meetingIds: number[]) =>
       meetingIds.length === 0

@@ -112,16 +112,21 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
   }
 
   async function audit(trx: Db, context: RequestContext, action: string, row: MeetingRow, before?: Record<string, unknown>) {
-    const items = await meetingsRepository(trx).items([row.id]);
-    const studied = items.filter((i) => i.stage === 'studied').map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
     await recordAudit(trx, auditContext(context), {
       action,
       entityType: 'meeting',
       entityId: row.id,
       unit: { id: row.unit_id, path: row.unit_path },
       ...(before ? { before } : {}),
-      after: auditedMeeting(row, studied),
+      after: await auditedWithItems(meetingsRepository(trx), row),
     });
+  }
+
+  /** What the audit log keeps of a meeting, with the items studied and planned as they are now. */
+  async function auditedWithItems(repository: MeetingsRepository, row: MeetingRow) {
+    const items = await repository.items([row.id]);
+    const pick = (stage: string) => items.filter((i) => i.stage === stage).map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
+    return { ...auditedMeeting(row, pick('studied')), planned: pick('planned').map((i) => i.number) };
   }
 
   async function withUniqueGuard<T>(work: () => Promise<T>, year: number, month: number): Promise<T> {
@@ -195,7 +200,12 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
             if (existing && existing.held_on !== null) {
               throw Conflict(`Tháng ${monthLabel(body.year, body.month)} đã có biên bản sinh hoạt (ngày ${existing.held_on.split('-').reverse().join('/')}); không lập kế hoạch lại.`);
             }
-            const values = { planned_on: plannedOn, plan_note: body.note ?? null, planned_at: new Date(), topic_id: topic?.id ?? null };
+            if (existing && existing.version !== body.version) {
+              throw Conflict(`Tháng ${monthLabel(body.year, body.month)} đã có kế hoạch sinh hoạt. ${STALE_VERSION_MESSAGE}`);
+            }
+            // The first planning day is what counts against the plan deadline.
+            const values = { planned_on: plannedOn, plan_note: body.note ?? null, planned_at: existing?.planned_at ?? new Date(), topic_id: topic?.id ?? null };
+            const before = existing ? await auditedWithItems(repository, existing) : undefined;
             let id: number;
             if (existing) {
               id = existing.id;
@@ -205,7 +215,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
             }
             await repository.replaceItems(id, 'planned', items.map((i) => i.id));
             const row = await visibleMeeting(principal, id, repository);
-            await audit(trx, context, 'meeting.plan', row);
+            await audit(trx, context, 'meeting.plan', row, before);
             return detail(principal, row, trx);
           }),
         body.year,
@@ -273,7 +283,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
         const cell = await visibleCell(principal, before.unit_id, repository);
         requireRecorder(principal, cell);
         if (before.version !== body.version) throw Conflict(STALE_VERSION_MESSAGE);
-        const beforeAudit = auditedMeeting(before, []);
+        const beforeAudit = await auditedWithItems(repository, before);
         const topic = await topics.forUnit(principal, cell.path, before.year);
         const set: Record<string, unknown> = {};
         if (body.plannedOn !== undefined) {
@@ -281,6 +291,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
             throw field('plannedOn', `Ngày dự kiến phải thuộc tháng ${monthLabel(before.year, before.month)}.`);
           }
           set.planned_on = body.plannedOn;
+          if (before.planned_at === null) set.planned_at = new Date();
         }
         if (body.note !== undefined) set.plan_note = body.note;
         if (body.plannedItemIds !== undefined) {
@@ -332,7 +343,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
           entityType: 'meeting',
           entityId: id,
           unit: { id: before.unit_id, path: before.unit_path },
-          before: auditedMeeting(before, []),
+          before: await auditedWithItems(repository, before),
         });
       });
     },

@@ -104,8 +104,7 @@ export function studyTopicsRepository(db: Db) {
       let remove = db.deleteFrom('study_topic_item').where('topic_id', '=', topicId);
       if (keep.length > 0) remove = remove.where('id', 'not in', keep);
       await remove.execute();
-      // Numbers are unique per topic: move kept items out of the way first.
-      await db.updateTable('study_topic_item').set((eb) => ({ number: eb('number', '+', 100) })).where('topic_id', '=', topicId).execute();
+      // The (topic, number) constraint is deferred to commit, so items may swap numbers here.
       for (const [index, item] of items.entries()) {
         if (item.id !== undefined) {
           await db.updateTable('study_topic_item').set({ number: index + 1, title: item.title, description: item.description }).where('id', '=', item.id).where('topic_id', '=', topicId).execute();

@@ -28,7 +28,8 @@ CREATE TABLE study_topic_item (
   number      integer NOT NULL CHECK (number BETWEEN 1 AND 99),
   title       text NOT NULL CHECK (length(title) BETWEEN 1 AND 500),
   description text,
-  CONSTRAINT study_topic_item_number UNIQUE (topic_id, number)
+  -- Deferred, so that reordering the items renumbers them within one transaction.
+  CONSTRAINT study_topic_item_number UNIQUE (topic_id, number) DEFERRABLE INITIALLY DEFERRED
 );
 
 -- Reading material: a link, an uploaded file or a registered document.
@@ -126,7 +127,16 @@ CREATE FUNCTION meeting_rollup_apply(cell_ids bigint[], years integer[], months 
          present = r.present + excluded.present, roll = r.roll + excluded.roll;
 $$;
 
-CREATE FUNCTION meeting_masks_refresh(cell_ids bigint[], years integer[]) RETURNS void LANGUAGE sql AS $$
+-- The cells are locked first (FOR NO KEY UPDATE does not block the foreign-key locks of meeting
+-- inserts): two months of one cell recorded at once are summed one after the other, and the second
+-- recompute, with a fresh snapshot, sees the first's meeting.
+CREATE FUNCTION meeting_masks_refresh(cell_ids bigint[], years integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM unit WHERE id = ANY (cell_ids) ORDER BY id FOR NO KEY UPDATE;
+  PERFORM meeting_masks_recompute(cell_ids, years);
+END $$;
+
+CREATE FUNCTION meeting_masks_recompute(cell_ids bigint[], years integer[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO cell_meeting_year AS y (unit_id, year, held_mask)
   SELECT k.unit_id, k.year,
          coalesce((SELECT bit_or(1 << (m.month - 1)) FROM cell_meeting m

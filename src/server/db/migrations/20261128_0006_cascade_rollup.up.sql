@@ -84,8 +84,12 @@ CREATE FUNCTION refresh_cascade_obligation_rows(requirement_ids bigint[]) RETURN
 $$;
 
 -- The obligations function now keeps the roll-up of the requirements it refreshes.
+-- The requirements are locked first, in id order: two transactions refreshing the same requirement
+-- (two districts registering their plans at once) run one after the other, and the second one's
+-- statements, each with a fresh snapshot, see the first one's committed document.
 CREATE OR REPLACE FUNCTION refresh_cascade_obligations(requirement_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM 1 FROM cascade_requirement WHERE id = ANY (requirement_ids) ORDER BY id FOR NO KEY UPDATE;
   PERFORM refresh_cascade_obligation_rows(requirement_ids);
   PERFORM refresh_cascade_rollup(requirement_ids);
 END $$;
@@ -109,5 +113,16 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+
+-- Requirements written by any path (service, demo, psql) refresh their obligations.
+CREATE FUNCTION cascade_after_requirement_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM refresh_cascade_obligations(array(SELECT id FROM new_rows ORDER BY id));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER cascade_requirement_insert AFTER INSERT ON cascade_requirement
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cascade_after_requirement_change();
+CREATE TRIGGER cascade_requirement_update AFTER UPDATE ON cascade_requirement
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cascade_after_requirement_change();
 
 SELECT refresh_cascade_rollup(array(SELECT id FROM cascade_requirement));

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Checkbox, Flex, Radio, Typography } from 'antd';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES } from '../../../shared/domain/meetings';
 import type { AttendanceStatus } from '../../../shared/domain/meetings';
 import { ATTACHMENT_ACCEPT, formatFileSize } from '../../../shared/domain/files';
@@ -22,7 +22,7 @@ export function ItemsField({
   value,
   onChange,
   problem,
-  problemShown,
+  refusals,
 }: {
   id?: string;
   items: TopicItem[];
@@ -30,9 +30,13 @@ export function ItemsField({
   onChange?: (value: number[]) => void;
   /** What the shared rule says about the current choice, or null. */
   problem: string | null;
-  /** After a refused submit the warning turns into an error. */
-  problemShown: boolean;
+  /** Refused submits so far: the warning turns into an error and is scrolled into view each time. */
+  refusals: number;
 }) {
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusals > 0) alert.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [refusals]);
   if (items.length === 0) return <Typography.Text type="secondary">Chuyên đề năm chưa có nội dung nào.</Typography.Text>;
   return (
     <div id={id}>
@@ -43,7 +47,7 @@ export function ItemsField({
           </Checkbox>
         ))}
       </Checkbox.Group>
-      {problem ? <Alert className={styles.itemProblem} type={problemShown ? 'error' : 'warning'} showIcon role="alert" title={problem} /> : null}
+      <div ref={alert}>{problem ? <Alert className={styles.itemProblem} type={refusals > 0 ? 'error' : 'warning'} showIcon role="alert" title={problem} /> : null}</div>
     </div>
   );
 }

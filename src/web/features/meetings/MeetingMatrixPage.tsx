@@ -238,7 +238,12 @@ function matrixColumns(year: number, isMobile: boolean): TableColumnsType<Matrix
       ),
     },
     ...MONTHS.map((month) => ({
-      title: `T${month}`,
+      title: (
+        <>
+          <span aria-hidden="true">T{month}</span>
+          <span className="visually-hidden">Tháng {month}</span>
+        </>
+      ),
       key: `m${month}`,
       align: 'center' as const,
       width: 54,

@@ -84,7 +84,7 @@ function PlanForm({
 }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [refused, setRefused] = useState(false);
+  const [refusals, setRefusals] = useState(0);
   const rule = cellYear.topic?.rule ?? DEFAULT_TOPIC_RULE;
   const items = cellYear.topic?.items ?? [];
   const chosen = (Form.useWatch('itemIds', form) as number[] | undefined) ?? meeting?.plannedItems.map((item) => item.id) ?? [];
@@ -111,12 +111,14 @@ function PlanForm({
       onFinish={(values) => {
         const itemIds = values.itemIds ?? [];
         if (problem) {
-          setRefused(true);
+          setRefusals((count) => count + 1);
           return;
         }
         plan.mutate(
           {
             unitId: cellYear.cell.id,
+            // Re-planning sends the version read, so a plan changed meanwhile is never overwritten.
+            ...(meeting ? { version: meeting.version } : {}),
             year: cellYear.year,
             month,
             plannedOn: values.plannedOn ? toIsoDate(values.plannedOn) : null,
@@ -144,7 +146,7 @@ function PlanForm({
         />
       </Form.Item>
       <Form.Item label={`Nội dung chuyên đề sẽ học (${itemRange(rule)} nội dung)`} name="itemIds">
-        <ItemsField items={items} problem={problem} problemShown={refused} />
+        <ItemsField items={items} problem={problem} refusals={refusals} />
       </Form.Item>
       <Form.Item label="Tài liệu cần đọc, ghi chú" name="note" rules={[{ max: 4000, message: 'Ghi chú dài quá 4000 ký tự.' }]}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} placeholder="Ví dụ: đọc trước bài 2 trong tài liệu chuyên đề" />

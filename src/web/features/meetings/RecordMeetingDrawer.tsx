@@ -149,7 +149,7 @@ function RecordForm({
     Object.fromEntries((editing ? (meeting?.attendance ?? []) : []).map((entry) => [entry.memberId, entry.status])),
   );
   const [minutes, setMinutes] = useState<StoredFile | null>(editing ? (meeting?.minutes ?? null) : null);
-  const [refused, setRefused] = useState(false);
+  const [refusals, setRefusals] = useState(0);
 
   const heldOn = Form.useWatch('heldOn', form) as Dayjs | null | undefined;
   const heldOnIso = heldOn ? toIsoDate(heldOn) : (defaultDate ?? undefined);
@@ -165,8 +165,7 @@ function RecordForm({
   const submit = (values: Values) => {
     if (!values.heldOn) return;
     if (problem) {
-      setRefused(true);
-      form.scrollToField('itemIds');
+      setRefusals((count) => count + 1);
       return;
     }
     const fields = {
@@ -218,7 +217,7 @@ function RecordForm({
       ) : null}
       <Form.Item label={`Nội dung chuyên đề đã học (${itemRange(rule)} nội dung)`} name="itemIds">
         {/* Too many items shows at once; too few only once the user tries to save. */}
-        <ItemsField items={items} problem={refused || chosen.length > rule.maxItems ? problem : null} problemShown={refused} />
+        <ItemsField items={items} problem={refusals > 0 || chosen.length > rule.maxItems ? problem : null} refusals={refusals} />
       </Form.Item>
 
       <fieldset className={styles.fieldset}>
