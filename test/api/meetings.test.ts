@@ -183,6 +183,24 @@ describe('planning and recording a monthly meeting', () => {
     await expectRefused(() => secretary.patch(`/api/meetings/${june.id}`, { version: detail.version, heldOn: '2013-06-15' }), 400, /năm 2012/u);
   });
 
+  it('refuses a meeting after the cell was closed, and accepts one held before', async () => {
+    // In a district of its own, so the matrix tests below keep their numbers.
+    const giaBinh = await createUnit(ctx.db, tree.province, 'district_committee', 'Đảng bộ huyện Gia Bình');
+    const closing = await createUnit(ctx.db, giaBinh, 'grassroots_cell', 'Chi bộ Trạm Y tế Giải Thể');
+    const only = await createMember(ctx.db, closing, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Định' });
+    await ctx.db.updateTable('unit').set({ valid_to: '2012-04-30' }).where('id', '=', closing.id).execute();
+    const body = (heldOn: string) => ({ unitId: closing.id, heldOn, itemIds: [topic.items[0]?.id], attendance: [{ memberId: only, status: 'present' }] });
+    await expectRefused(() => province.post('/api/meetings', body('2012-05-10')), 400, /giải thể trước ngày sinh hoạt/u);
+    const before = await province.post('/api/meetings', body('2012-04-10'));
+    expect(before.status, JSON.stringify(before.body)).toBe(201);
+    // The closed cell still counts for 2012 (its meeting never outnumbers it), and not for 2013.
+    const y2012 = meetingMatrixSchema.parse((await province.get(`/api/meetings/matrix?unitId=${giaBinh.id}&year=2012`)).body);
+    expect(y2012.unit.cells).toBe(1);
+    expect(y2012.unit.squares[3]).toEqual({ held: 1, held_without_topic: 0, not_held: 0, not_yet_due: 0 });
+    const y2013 = meetingMatrixSchema.parse((await province.get(`/api/meetings/matrix?unitId=${giaBinh.id}&year=2013`)).body);
+    expect(y2013.unit.cells).toBe(0);
+  });
+
   it('counts a second meeting in a month as extraordinary, never twice', async () => {
     const extra = await record(secretary, { heldOn: '2012-06-25', kind: 'extraordinary', itemIds: [topic.items[2]?.id] });
     expect(extra.status, JSON.stringify(extra.body)).toBe(201);

@@ -127,8 +127,10 @@ export function meetingsRepository(db: Db) {
         : db.selectFrom('meeting_rollup').select(['unit_id', 'month', 'held', 'held_without_topic', 'present', 'roll']).where('year', '=', year).where('unit_id', 'in', unitIds).execute(),
 
     /**
-     * Open cells of the subtree, grouped by the child of the unit that holds them (the unit itself for a
-     * cell), with how many of them missed two due months in a row: bit arithmetic on the yearly masks.
+     * Cells of the subtree open at some time in the year, grouped by the child of the unit that holds
+     * them (the unit itself for a cell), with how many of them missed two due months in a row: bit
+     * arithmetic on the yearly masks. A cell closed during the year still counts for that year, so its
+     * meetings never outnumber the cells.
      */
     async cellsByChild(unitPath: string, depth: number, year: number, dueMask: number) {
       const result = await sql<{ node: number; cells: number; missing_two: number }>`
@@ -138,7 +140,8 @@ export function meetingsRepository(db: Db) {
           FROM unit c
           LEFT JOIN cell_meeting_year y ON y.unit_id = c.id AND y.year = ${year}
           CROSS JOIN LATERAL (SELECT ${dueMask}::int & ~coalesce(y.held_mask, 0) AS missing) m
-         WHERE c.path <@ ${unitPath}::ltree AND c.kind IN ('cell', 'grassroots_cell') AND c.valid_to IS NULL
+         WHERE c.path <@ ${unitPath}::ltree AND c.kind IN ('cell', 'grassroots_cell')
+           AND c.valid_from <= make_date(${year}, 12, 31) AND (c.valid_to IS NULL OR c.valid_to >= make_date(${year}, 1, 1))
          GROUP BY 1`.execute(db);
       return result.rows;
     },
