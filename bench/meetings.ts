@@ -219,14 +219,16 @@ export async function generateMeetings(url: string, log: (message: string) => vo
 
 /**
  * The floor: the matrix's numbers per node (each child of the unit, or the cell itself) and month,
- * straight from cell_meeting and unit. $1 unit path, $2 unit depth, $3 year, $4 mask of the due months.
- * Rows with month 0 carry the per-node cell counts.
+ * straight from cell_meeting and unit; cells are those open at some time in the year, as in the app.
+ * $1 unit path, $2 unit depth, $3 year, $4 mask of the due months. Rows with month 0 carry the per-node
+ * cell counts.
  */
 const FLOOR_SQL = `
   WITH cells AS (
     SELECT c.id, CASE WHEN nlevel(c.path) = $2 + 1 THEN c.id ELSE ltree2text(subltree(c.path, $2 + 1, $2 + 2))::bigint END AS node
       FROM unit c
-     WHERE c.path <@ $1::ltree AND c.kind IN ('cell', 'grassroots_cell') AND c.valid_to IS NULL
+     WHERE c.path <@ $1::ltree AND c.kind IN ('cell', 'grassroots_cell')
+       AND c.valid_from <= make_date($3, 12, 31) AND (c.valid_to IS NULL OR c.valid_to >= make_date($3, 1, 1))
   ), held AS (
     SELECT c.node, c.id, m.month, m.studied_count, m.present_count, m.present_count + m.excused_count + m.absent_count AS roll
       FROM cells c JOIN cell_meeting m ON m.unit_id = c.id

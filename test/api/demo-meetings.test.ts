@@ -27,8 +27,9 @@ describe('the demo study topic and cell meetings, loaded into PostgreSQL', () =>
   }
 
   it('loads with the rest of the demo, quickly', () => {
+    // About 8 s on an idle 2-core machine (the meetings ~2 s of it); the bound leaves room for a busy one.
     expect(loadMillis).toBeGreaterThan(0);
-    expect(loadMillis).toBeLessThan(30_000);
+    expect(loadMillis).toBeLessThan(45_000);
   });
 
   it('has the 2012 topic of the Tỉnh ủy, in the demo campaign, with numbered items, the default rule and a link', async () => {

@@ -528,22 +528,29 @@ export async function loadMeetingsDemo(tx: Db, input: MeetingsInput): Promise<Me
 }
 
 /**
- * Run `load` with the foreign keys and secondary indexes of `tables` dropped, then build them again:
- * each key is checked by one join and each index built by one sort, instead of work per row.
+ * Run `load` with the constraints and indexes of `tables` dropped, then build them again: each foreign
+ * key is checked by one join and each index (primary keys of tables nothing refers to included) built by
+ * one sort, instead of work per row. Keys are added back before the foreign keys that may rely on them.
  */
 async function withoutKeysAndIndexes(tx: Db, tables: readonly string[], load: () => Promise<void>): Promise<void> {
-  const keys = await sql<{ table: string; name: string; definition: string }>`
-    SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
-      FROM pg_constraint WHERE contype = 'f' AND conrelid = ANY (${[...tables]}::regclass[])
-     ORDER BY conrelid, conname`.execute(tx);
+  const constraints = await sql<{ table: string; name: string; definition: string }>`
+    SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+      FROM pg_constraint c
+     WHERE c.conrelid = ANY (${[...tables]}::regclass[])
+       AND (c.contype = 'f'
+            OR (c.contype IN ('p', 'u') AND NOT EXISTS (SELECT 1 FROM pg_constraint r WHERE r.contype = 'f' AND r.confrelid = c.conrelid)))
+     ORDER BY c.contype = 'f' DESC, 1, 2`.execute(tx);
   const indexes = await sql<{ name: string; definition: string }>`
     SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
       FROM pg_index i
      WHERE i.indrelid = ANY (${[...tables]}::regclass[]) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
      ORDER BY 1`.execute(tx);
-  for (const key of keys.rows) await sql`ALTER TABLE ${sql.table(key.table)} DROP CONSTRAINT ${sql.ref(key.name)}`.execute(tx);
+  // Foreign keys first (they may rely on a key dropped next); added back in the reverse order.
+  for (const c of constraints.rows) await sql`ALTER TABLE ${sql.table(c.table)} DROP CONSTRAINT ${sql.ref(c.name)}`.execute(tx);
   for (const index of indexes.rows) await sql`DROP INDEX ${sql.ref(index.name)}`.execute(tx);
   await load();
   for (const index of indexes.rows) await sql.raw(index.definition).execute(tx);
-  for (const key of keys.rows) await sql`ALTER TABLE ${sql.table(key.table)} ADD CONSTRAINT ${sql.ref(key.name)} ${sql.raw(key.definition)}`.execute(tx);
+  for (const c of [...constraints.rows].reverse()) {
+    await sql`ALTER TABLE ${sql.table(c.table)} ADD CONSTRAINT ${sql.ref(c.name)} ${sql.raw(c.definition)}`.execute(tx);
+  }
 }
