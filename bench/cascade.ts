@@ -112,6 +112,7 @@ export async function generateCascade(url: string, log: (message: string) => voi
     // The triggers would refresh obligations after every statement; one refresh at the end does it all.
     await client.query('ALTER TABLE party_document DISABLE TRIGGER USER');
     await client.query('ALTER TABLE conference_document DISABLE TRIGGER USER');
+    await client.query('ALTER TABLE cascade_requirement DISABLE TRIGGER USER');
 
     const campaignId = await step('root plan', async () => {
       const campaign = await client.query<{ id: number }>(
@@ -209,6 +210,7 @@ export async function generateCascade(url: string, log: (message: string) => voi
     });
     await client.query('ALTER TABLE party_document ENABLE TRIGGER USER');
     await client.query('ALTER TABLE conference_document ENABLE TRIGGER USER');
+    await client.query('ALTER TABLE cascade_requirement ENABLE TRIGGER USER');
 
     await step('refresh_cascade_obligations() of every requirement', () =>
       client.query(
