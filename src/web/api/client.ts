@@ -94,6 +94,37 @@ export function withQuery(path: string, params: Record<string, QueryValue>): str
   return text ? `${path}?${text}` : path;
 }
 
+const networkError = () =>
+  new ApiError({ status: 0, code: 'network', message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
+
+/** fetch() with the client's error handling, also for bodies and answers that are not JSON. */
+export async function rawFetch(path: string, init: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw networkError();
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** DELETE answered with 204 (the path carries `?version=` where the record is versioned). */
+export async function httpDelete(path: string): Promise<void> {
+  await rawFetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+}
+
+/** Upload raw bytes for a unit; records then refer to the stored file by id. The server checks the content. */
+export async function uploadFile<T>(unitId: number, file: File): Promise<T> {
+  const response = await rawFetch(withQuery('/api/files', { unitId }), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    body: file,
+  });
+  return (await response.json()) as T;
+}
+
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (signal) init.signal = signal;
@@ -102,18 +133,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: str
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({
-      status: 0,
-      code: 'network',
-      message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
-    });
-  }
-  if (!response.ok) throw await toApiError(response);
+  const response = await rawFetch(path, init);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

@@ -10,7 +10,7 @@ import type {
   UpdateConferenceBody,
 } from '../../shared/schemas/conferences';
 import type { StoredFile } from '../../shared/schemas/files';
-import { ApiError, http, toApiError, withQuery } from './client';
+import { http, httpDelete, uploadFile, withQuery } from './client';
 
 export type { ConferenceCoverage, ConferenceDetail, ConferenceDocumentOption, ConferenceList, ConferenceSummary, CoverageRow, StoredFile };
 
@@ -72,38 +72,13 @@ export function minutesUrl(id: number): string {
   return `/api/conferences/${id}/minutes`;
 }
 
-const NETWORK_ERROR = () =>
-  new ApiError({ status: 0, code: 'network', message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
 
-/** fetch() with the client's error handling, for calls that are not JSON in and out. */
-export async function rawFetch(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw NETWORK_ERROR();
-  }
-  if (!response.ok) throw await toApiError(response);
-  return response;
-}
 
-/** DELETE answered with 204. */
-export async function httpDelete(path: string): Promise<void> {
-  await rawFetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
-}
 
 export const conferenceApi = {
   create: (body: CreateConferenceBody) => http.post<ConferenceDetail>('/api/conferences', body),
   update: (id: number, body: UpdateConferenceBody) => http.patch<ConferenceDetail>(`/api/conferences/${id}`, body),
   remove: (id: number, version: number) => httpDelete(withQuery(`/api/conferences/${id}`, { version })),
   /** Upload the minutes for a unit; the server checks the content (PDF, DOCX, PNG, JPEG; 20 MB). */
-  uploadMinutes: async (unitId: number, file: File): Promise<StoredFile> => {
-    const response = await rawFetch(withQuery('/api/files', { unitId }), {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-      body: file,
-    });
-    return (await response.json()) as StoredFile;
-  },
+  uploadMinutes: (unitId: number, file: File) => uploadFile<StoredFile>(unitId, file),
 };

@@ -12,7 +12,7 @@ import type {
   UpdateRequirementBody,
 } from '../../shared/schemas/documents';
 import type { StoredFile } from '../../shared/schemas/files';
-import { ApiError, http, toApiError, withQuery } from './client';
+import { http, httpDelete, uploadFile, withQuery } from './client';
 
 export type { DocumentDetail, DocumentList, DocumentSummary, NextNumber, Requirement, StoredFile };
 
@@ -70,42 +70,17 @@ export function documentFileUrl(id: number): string {
   return `/api/documents/${id}/file`;
 }
 
-const NETWORK_ERROR = () =>
-  new ApiError({ status: 0, code: 'network', message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
 
-/** fetch() with the client's error handling, for calls that are not JSON in and out. */
-async function rawFetch(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw NETWORK_ERROR();
-  }
-  if (!response.ok) throw await toApiError(response);
-  return response;
-}
 
-/** DELETE with the version read, so a record changed meanwhile is not removed blindly (409). */
-async function remove(path: string, version: number): Promise<void> {
-  await rawFetch(withQuery(path, { version }), { method: 'DELETE', headers: { accept: 'application/json' } });
-}
 
 export const documentApi = {
   create: (body: CreateDocumentBody) => http.post<DocumentDetail>('/api/documents', body),
   update: (id: number, body: UpdateDocumentBody) => http.patch<DocumentDetail>(`/api/documents/${id}`, body),
-  remove: (id: number, version: number) => remove(`/api/documents/${id}`, version),
+  remove: (id: number, version: number) => httpDelete(withQuery(`/api/documents/${id}`, { version })),
   addRequirement: (documentId: number, body: CreateRequirementBody) => http.post<Requirement>(`/api/documents/${documentId}/requirements`, body),
   updateRequirement: (id: number, body: UpdateRequirementBody) => http.patch<Requirement>(`/api/requirements/${id}`, body),
-  removeRequirement: (id: number, version: number) => remove(`/api/requirements/${id}`, version),
+  removeRequirement: (id: number, version: number) => httpDelete(withQuery(`/api/requirements/${id}`, { version })),
 
   /** Upload the raw bytes first; the document then refers to the stored file by id. */
-  uploadFile: async (unitId: number, file: File): Promise<StoredFile> => {
-    const response = await rawFetch(withQuery('/api/files', { unitId }), {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-      body: file,
-    });
-    return (await response.json()) as StoredFile;
-  },
+  uploadFile: (unitId: number, file: File) => uploadFile<StoredFile>(unitId, file),
 };

@@ -14,8 +14,7 @@ import type {
   UpdateHelperUnitBody,
 } from '../../shared/schemas/helper-units';
 import type { MemberSummary } from '../../shared/schemas/members';
-import { http, withQuery } from './client';
-import { httpDelete } from './conferences';
+import { http, httpDelete, withQuery } from './client';
 
 export type { HelperCoverage, HelperCoverageRow, HelperUnitByUnit, HelperUnitDetail, HelperUnitMember };
 

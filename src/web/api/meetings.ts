@@ -20,8 +20,7 @@ import type {
   UpdateMeetingBody,
   UpdateStudyTopicBody,
 } from '../../shared/schemas/meetings';
-import { http, withQuery } from './client';
-import { httpDelete, rawFetch } from './conferences';
+import { http, httpDelete, uploadFile, withQuery } from './client';
 
 export type {
   CellYear,
@@ -113,14 +112,7 @@ export function materialFileUrl(topicId: number, materialId: number): string {
 }
 
 /** Upload a file for a unit (raw bytes, the name in X-File-Name); the server checks the content. */
-export async function uploadFile(unitId: number, file: File): Promise<StoredFile> {
-  const response = await rawFetch(withQuery('/api/files', { unitId }), {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-    body: file,
-  });
-  return (await response.json()) as StoredFile;
-}
+export const uploadAttachment = (unitId: number, file: File) => uploadFile<StoredFile>(unitId, file);
 
 export const studyTopicApi = {
   create: (body: CreateStudyTopicBody) => http.post<StudyTopic>('/api/study-topics', body),

@@ -4,7 +4,7 @@ import { XLSX_MIME } from '../../shared/domain/member-sheet';
 import type { Position } from '../../shared/domain/roles';
 import type { SectorCode } from '../../shared/domain/units';
 import type { CreateMemberBody, ImportRow, MemberDetail, MemberImport, MemberSummary, UpdateMemberBody } from '../../shared/schemas/members';
-import { ApiError, http, toApiError, withQuery } from './client';
+import { http, rawFetch, withQuery } from './client';
 
 export type { ImportRow, MemberDetail, MemberImport, MemberSummary };
 
@@ -126,21 +126,7 @@ export function exportUrl(filters: MemberFilters): string {
   return withQuery('/api/members/export', filterQuery(filters));
 }
 
-const NETWORK_ERROR = () =>
-  new ApiError({ status: 0, code: 'network', message: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.' });
 
-/** fetch() with the client's error handling, for bodies and answers that are not JSON. */
-async function rawFetch(path: string, init: RequestInit): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(path, { credentials: 'same-origin', ...init });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw NETWORK_ERROR();
-  }
-  if (!response.ok) throw await toApiError(response);
-  return response;
-}
 
 function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';

@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PlanMeetingBody, RecordMeetingBody, UpdateMeetingBody } from '../../../shared/schemas/meetings';
 import { auditKeys } from '../../api/audit';
 import { isApiError } from '../../api/client';
-import { meetingApi, meetingKeys, uploadFile } from '../../api/meetings';
+import { meetingApi, meetingKeys, uploadAttachment } from '../../api/meetings';
 import type { MeetingDetail } from '../../api/meetings';
 
 /** A meeting shows in its cell's year, every matrix above it and its members' histories. */
@@ -64,5 +64,5 @@ export function useDeleteMeeting(meeting: MeetingDetail) {
 }
 
 export function useUploadFile() {
-  return useMutation({ mutationFn: ({ unitId, file }: { unitId: number; file: File }) => uploadFile(unitId, file) });
+  return useMutation({ mutationFn: ({ unitId, file }: { unitId: number; file: File }) => uploadAttachment(unitId, file) });
 }
