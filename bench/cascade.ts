@@ -17,6 +17,7 @@ import type { Db } from '../src/server/db/connect';
 import { todayInVietnam } from '../src/server/http/clock';
 import { TIMELINESS_STATES, type TimelinessCounts } from '../src/shared/domain/timeliness';
 import type { CascadeView } from '../src/shared/schemas/cascade';
+import { type Latency, h, latency, timed } from './timing';
 
 export interface CascadeGeneration {
   rootDocumentId: number;
@@ -30,12 +31,6 @@ export interface CascadeGeneration {
   millis: number;
 }
 
-export interface Latency {
-  samples: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
 
 export interface CascadeScenario {
   name: string;
@@ -68,19 +63,7 @@ const LEVELS = [
 const ROOT_AGE_DAYS = 100;
 const ROOT_ISSUER = 1;
 
-const h = (expr: string, salt: number) => `(hashint8extended((${expr})::bigint, ${salt}) & 9223372036854775807)`;
 
-function latency(values: number[]): Latency {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
-}
-
-async function timed(run: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /** Build the cascade into the bench database (after the national tree; before any measurement). */
 export async function generateCascade(url: string, log: (message: string) => void): Promise<CascadeGeneration> {

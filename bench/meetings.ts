@@ -20,7 +20,7 @@ import pg from 'pg';
 import { todayInVietnam } from '../src/server/http/clock';
 import { SQUARE_STATES, monthIsDue } from '../src/shared/domain/meetings';
 import type { MatrixRow, MeetingMatrix } from '../src/shared/schemas/meetings';
-import type { Latency } from './cascade';
+import { type Latency, h, latency, timed } from './timing';
 
 export interface MeetingsGeneration {
   year: number;
@@ -62,19 +62,7 @@ const ROOT = 1;
 /** Cells per INSERT statement; two connections take alternate chunks so both cores work. */
 const CHUNK_CELLS = 25_000;
 
-const h = (expr: string, salt: number) => `(hashint8extended((${expr})::bigint, ${salt}) & 9223372036854775807)`;
 
-function latency(values: number[]): Latency {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
-  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? 0 };
-}
-
-async function timed(run: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 /**
  * One chunk of cells (ids in [lo, hi)): their twelve regular months (held, or planned and not held, or
