@@ -1,9 +1,11 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cellYearSchema, meetingDetailSchema, meetingMatrixSchema, myMeetingsSchema, studyTopicSchema } from '../../src/shared/schemas/meetings';
 import { type Client, type TestContext, databaseFingerprint, loggedIn, setupApp } from '../helpers/app';
 import { type TestTree, type TestUnit, createAccount, createMember, createTree, createUnit } from '../helpers/factories';
 import { readWorkbook } from '../helpers/xlsx';
+import { meetingsRepository } from '../../src/server/capabilities/meetings/meetings.repository';
+import type { Database } from '../../src/server/db/schema';
 
 let ctx: TestContext;
 let tree: TestTree;
@@ -23,28 +25,62 @@ async function expectRefused(request: () => Promise<{ status: number; body: { me
   expect(await databaseFingerprint(ctx.db)).toBe(before);
 }
 
-/** The summaries kept by triggers equal a recompute from the meetings. */
+const SUMMARIES = {
+  rollup: sql<{ row: string }>`SELECT (r.*)::text AS row FROM meeting_rollup r WHERE (held, held_without_topic, present, roll) <> (0, 0, 0, 0) ORDER BY 1`,
+  masks: sql<{ row: string }>`SELECT (y.*)::text AS row FROM cell_meeting_year y WHERE held_mask <> 0 ORDER BY 1`,
+  spans: sql<{ row: string }>`SELECT (s.*)::text AS row FROM cell_span_rollup s WHERE cells <> 0 ORDER BY 1`,
+  gaps: sql<{ row: string }>`SELECT (g.*)::text AS row FROM meeting_gap_rollup g WHERE cells <> 0 ORDER BY 1`,
+};
+
+/**
+ * The summaries kept by triggers equal a recompute from the meetings and units, and the matrix's cell
+ * counts read from them equal a scan of every cell (the query the summaries replaced).
+ */
 async function summariesAgreeWithRecompute() {
-  const snapshot = async () => ({
-    rollup: (await sql<{ row: string }>`SELECT (r.*)::text AS row FROM meeting_rollup r WHERE (held, held_without_topic, present, roll) <> (0, 0, 0, 0) ORDER BY 1`.execute(ctx.db)).rows.map((r) => r.row),
-    masks: (await sql<{ row: string }>`SELECT (y.*)::text AS row FROM cell_meeting_year y WHERE held_mask <> 0 ORDER BY 1`.execute(ctx.db)).rows.map((r) => r.row),
-  });
-  const kept = await snapshot();
+  const snapshot = async (executor: Kysely<Database>) => {
+    const rows: Record<string, string[]> = {};
+    for (const [name, query] of Object.entries(SUMMARIES)) rows[name] = (await query.execute(executor)).rows.map((r) => r.row);
+    return rows;
+  };
+  const kept = await snapshot(ctx.db);
   await ctx.db
     .transaction()
     .execute(async (trx) => {
       await sql`SELECT recompute_meeting_rollup()`.execute(trx);
-      const fresh = {
-        rollup: (await sql<{ row: string }>`SELECT (r.*)::text AS row FROM meeting_rollup r WHERE (held, held_without_topic, present, roll) <> (0, 0, 0, 0) ORDER BY 1`.execute(trx)).rows.map((r) => r.row),
-        masks: (await sql<{ row: string }>`SELECT (y.*)::text AS row FROM cell_meeting_year y WHERE held_mask <> 0 ORDER BY 1`.execute(trx)).rows.map((r) => r.row),
-      };
-      expect(fresh).toEqual(kept);
+      await sql`SELECT recompute_cell_rollups()`.execute(trx);
+      expect(await snapshot(trx)).toEqual(kept);
       throw new Rollback();
     })
     .catch((error: unknown) => {
       if (!(error instanceof Rollback)) throw error;
     });
-  return kept.rollup.length;
+  await cellCountsAgreeWithScan();
+  return kept.rollup?.length ?? 0;
+}
+
+/** For every unit, year and number of months over: the summaries' cells and gaps equal a scan of the cells. */
+async function cellCountsAgreeWithScan() {
+  const repository = meetingsRepository(ctx.db);
+  const units = await ctx.db.selectFrom('unit').select(['id', 'depth', sql<string>`path::text`.as('path')]).execute();
+  for (const unit of units) {
+    for (const year of [2011, 2012, 2013]) {
+      for (const dueMonths of [0, 1, 2, 3, 6, 12]) {
+        const dueMask = (1 << dueMonths) - 1;
+        const scan = await sql<{ node: number; cells: number; missing_two: number }>`
+          SELECT CASE WHEN nlevel(c.path) = ${unit.depth + 1} THEN c.id ELSE ltree2text(subltree(c.path, ${unit.depth + 1}, ${unit.depth + 2}))::bigint END::int AS node,
+                 count(*)::int AS cells,
+                 count(*) FILTER (WHERE (m.missing & (m.missing >> 1)) <> 0)::int AS missing_two
+            FROM unit c
+            LEFT JOIN cell_meeting_year y ON y.unit_id = c.id AND y.year = ${year}
+            CROSS JOIN LATERAL (SELECT ${dueMask}::int & ~coalesce(y.held_mask, 0) AS missing) m
+           WHERE c.path <@ ${unit.path}::ltree AND c.kind IN ('cell', 'grassroots_cell')
+             AND c.valid_from <= make_date(${year}, 12, 31) AND (c.valid_to IS NULL OR c.valid_to >= make_date(${year}, 1, 1))
+           GROUP BY 1 ORDER BY 1`.execute(ctx.db);
+        const read = (await repository.cellsByChild(unit.id, year, dueMonths)).sort((a, b) => a.node - b.node);
+        expect(read, `unit ${unit.path}, ${year}, ${dueMonths} months over`).toEqual(scan.rows);
+      }
+    }
+  }
 }
 class Rollback extends Error {}
 

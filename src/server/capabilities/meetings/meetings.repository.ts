@@ -127,22 +127,33 @@ export function meetingsRepository(db: Db) {
         : db.selectFrom('meeting_rollup').select(['unit_id', 'month', 'held', 'held_without_topic', 'present', 'roll']).where('year', '=', year).where('unit_id', 'in', unitIds).execute(),
 
     /**
-     * Cells of the subtree open at some time in the year, grouped by the child of the unit that holds
-     * them (the unit itself for a cell), with how many of them missed two due months in a row: bit
-     * arithmetic on the yearly masks. A cell closed during the year still counts for that year, so its
+     * Cells open at some time in the year under each child of the unit (the unit itself when it is a
+     * cell), with how many of them missed two due months in a row, from the per-ancestor summaries:
+     * `dueMonths` is k when the months 1..k are over. A cell without a mask row held no meeting that year,
+     * so its gap ends in February. A cell closed during the year still counts for that year, so its
      * meetings never outnumber the cells.
      */
-    async cellsByChild(unitPath: string, depth: number, year: number, dueMask: number) {
+    async cellsByChild(unitId: number, year: number, dueMonths: number) {
       const result = await sql<{ node: number; cells: number; missing_two: number }>`
-        SELECT CASE WHEN nlevel(c.path) = ${depth + 1} THEN c.id ELSE ltree2text(subltree(c.path, ${depth + 1}, ${depth + 2}))::bigint END AS node,
-               count(*)::int AS cells,
-               count(*) FILTER (WHERE (m.missing & (m.missing >> 1)) <> 0)::int AS missing_two
-          FROM unit c
-          LEFT JOIN cell_meeting_year y ON y.unit_id = c.id AND y.year = ${year}
-          CROSS JOIN LATERAL (SELECT ${dueMask}::int & ~coalesce(y.held_mask, 0) AS missing) m
-         WHERE c.path <@ ${unitPath}::ltree AND c.kind IN ('cell', 'grassroots_cell')
-           AND c.valid_from <= make_date(${year}, 12, 31) AND (c.valid_to IS NULL OR c.valid_to >= make_date(${year}, 1, 1))
-         GROUP BY 1`.execute(db);
+        WITH nodes AS (
+          SELECT id FROM unit WHERE parent_id = ${unitId}
+          UNION ALL
+          SELECT id FROM unit WHERE id = ${unitId} AND kind IN ('cell', 'grassroots_cell')
+        ), open_cells AS (
+          SELECT s.unit_id, sum(s.cells)::int AS cells
+            FROM cell_span_rollup s JOIN nodes n ON n.id = s.unit_id
+           WHERE s.from_year <= ${year} AND s.to_year >= ${year}
+           GROUP BY 1
+          HAVING sum(s.cells) > 0
+        ), gaps AS (
+          SELECT g.unit_id, sum(g.cells)::int AS with_mask, coalesce(sum(g.cells) FILTER (WHERE g.gap_end <= ${dueMonths}), 0)::int AS gapped
+            FROM meeting_gap_rollup g JOIN nodes n ON n.id = g.unit_id
+           WHERE g.year = ${year}
+           GROUP BY 1
+        )
+        SELECT o.unit_id::int AS node, o.cells,
+               (coalesce(g.gapped, 0) + CASE WHEN ${dueMonths} >= 2 THEN greatest(0, o.cells - coalesce(g.with_mask, 0)) ELSE 0 END)::int AS missing_two
+          FROM open_cells o LEFT JOIN gaps g ON g.unit_id = o.unit_id`.execute(db);
       return result.rows;
     },
 

@@ -360,8 +360,8 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       if (!unit || !isInScope(principal, unit.path)) throw NotFound('Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi của bạn.');
       const today = todayInVietnam();
       const due = Array.from({ length: 12 }, (_, i) => monthIsDue(year, i + 1, today));
-      const dueMask = due.reduce((mask, isDue, i) => (isDue ? mask | (1 << i) : mask), 0);
-      const cells = await repo.cellsByChild(unit.path, unit.depth, year, dueMask);
+      // Months are over in order, so the due months are always 1..k.
+      const cells = await repo.cellsByChild(unit.id, year, due.filter(Boolean).length);
       const childIds = cells.map((c) => c.node).filter((id) => id !== unit.id);
       const ancestorIds = unit.path.split('.').map(Number).slice(principal.scope.path.split('.').length - 1, -1);
       const [children, ancestors, rollups] = await Promise.all([repo.units(childIds), repo.units(ancestorIds), repo.rollups([unit.id, ...childIds], year)]);
