@@ -273,6 +273,7 @@ export async function generateNationalTree({ url, scale, log }: GenerateOptions)
           await pool.query('ANALYZE unit');
           await pool.query('SELECT recompute_unit_counts()');
           await pool.query('SELECT recompute_cell_rollups()');
+          await pool.query('SELECT recompute_commitment_rollups()');
           log(`    counts recomputed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
           for (const index of unitIndexes.filter((i) => isTrigram(i.def))) await pool.query(index.def);
         })(),

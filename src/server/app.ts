@@ -15,6 +15,9 @@ import { authRoutes } from './capabilities/auth/auth.routes';
 import { authService } from './capabilities/auth/auth.service';
 import { cascadeRoutes } from './capabilities/cascade/cascade.routes';
 import { cascadeService } from './capabilities/cascade/cascade.service';
+import { commitmentReportsService } from './capabilities/commitments/commitment-reports.service';
+import { commitmentsRoutes } from './capabilities/commitments/commitments.routes';
+import { commitmentsService } from './capabilities/commitments/commitments.service';
 import { meetingsRoutes } from './capabilities/meetings/meetings.routes';
 import { meetingsService } from './capabilities/meetings/meetings.service';
 import { studyTopicsRoutes } from './capabilities/study-topics/study-topics.routes';
@@ -122,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const studyTopics = studyTopicsService(deps.db, files, documents);
   studyTopicsRoutes(app, studyTopics);
   meetingsRoutes(app, meetingsService(deps.db, files, studyTopics));
+  commitmentsRoutes(app, commitmentsService(deps.db, files), commitmentReportsService(deps.db));
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -29,6 +29,9 @@ interface Fixtures {
   outsideCellId: number;
   outsideTopicId: number;
   outsideMeetingId: number;
+  /** A registration round of another province and a commitment of a member of the outside cell. */
+  outsideRoundId: number;
+  outsideCommitmentId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -154,11 +157,35 @@ const PROBES: Record<string, Probe> = {
   'POST /api/meetings': (f) => [{ method: 'POST', url: '/api/meetings', payload: { unitId: f.outsideCellId, heldOn: '2012-06-15', itemIds: [], attendance: [] } }],
   'PATCH /api/meetings/:id': (f) => [{ method: 'PATCH', url: `/api/meetings/${f.outsideMeetingId}`, payload: { version: 1, relatedNotes: 'Sửa lạ' } }],
   'DELETE /api/meetings/:id': (f) => [{ method: 'DELETE', url: `/api/meetings/${f.outsideMeetingId}?version=1` }],
+  'PATCH /api/commitment-rounds/:id': (f) => [{ method: 'PATCH', url: `/api/commitment-rounds/${f.outsideRoundId}`, payload: { version: 1, standardsNote: 'Sửa lạ' } }],
+  'GET /api/commitments/register': (f) => [{ method: 'GET', url: `/api/commitments/register?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'GET /api/commitments/coverage': (f) => [{ method: 'GET', url: `/api/commitments/coverage?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'GET /api/commitments/coverage/export': (f) => [{ method: 'GET', url: `/api/commitments/coverage/export?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'GET /api/commitments/unregistered': (f) => [{ method: 'GET', url: `/api/commitments/unregistered?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'GET /api/commitments/ranking': (f) => [{ method: 'GET', url: `/api/commitments/ranking?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'GET /api/commitments/ranking/export': (f) => [{ method: 'GET', url: `/api/commitments/ranking/export?unitId=${f.outside.id}&roundId=${f.outsideRoundId}` }],
+  'POST /api/commitments/decisions': (f) => [
+    { method: 'POST', url: '/api/commitments/decisions', payload: { roundId: f.outsideRoundId, unitId: f.outside.id, decisions: [{ commitmentId: f.outsideCommitmentId, version: 1, level: 'good' }] } },
+  ],
+  'POST /api/commitments': (f) => [
+    { method: 'POST', url: '/api/commitments', payload: { roundId: f.outsideRoundId, memberId: f.outsideMemberId, items: [] } },
+    { method: 'POST', url: '/api/commitments', payload: { roundId: f.outsideRoundId, unitId: f.outside.id, items: [] } },
+  ],
+  'GET /api/commitments/:id': (f) => [{ method: 'GET', url: `/api/commitments/${f.outsideCommitmentId}` }],
+  'PATCH /api/commitments/:id': (f) => [{ method: 'PATCH', url: `/api/commitments/${f.outsideCommitmentId}`, payload: { version: 1, items: [] } }],
+  'POST /api/commitments/:id/submit': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/submit`, payload: { version: 1 } }],
+  'POST /api/commitments/:id/accept': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/accept`, payload: { version: 1 } }],
+  'POST /api/commitments/:id/return': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/return`, payload: { version: 1, comment: 'Trả lại lạ' } }],
+  'POST /api/commitments/:id/checkins': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/checkins`, payload: { itemId: 1, percent: 10, note: 'Tiến độ lạ' } }],
+  'POST /api/commitments/:id/self-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/self-review`, payload: { version: 1, items: [], level: 'good' } }],
+  'POST /api/commitments/:id/cell-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/cell-review`, payload: { version: 1, level: 'good' } }],
+  'GET /api/commitments/:id/form': (f) => [{ method: 'GET', url: `/api/commitments/${f.outsideCommitmentId}/form` }],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
 // Campaigns and study topics are listed and created for the caller's own committee (see the lists test below).
-const SELF_ONLY = new Set(['GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+// Assessment schemes are reference data; rounds are those of the caller's own committees; /api/me/* is the caller's own.
+const SELF_ONLY = new Set(['GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -177,7 +204,11 @@ beforeAll(async () => {
     const row = await ctx.db.insertInto('member_import').values({ account_id: account.id, unit_id: unit.id, file_name: 'x.xlsx', status: 'valid', rows: '[]' }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   };
-  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId'>>>();
+  const roundOf = async (owner: TestUnit) =>
+    (await ctx.db.insertInto('commitment_round').values({ unit_id: owner.id, year: 2012, scheme_id: 1, leader_deadline: '2012-04-15', member_deadline: '2012-05-31', review_opens_on: '2012-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  const haNamRound = await roundOf(otherProvince);
+  const bacNinhRound = await roundOf(tree.province);
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId' | 'outsideRoundId' | 'outsideCommitmentId'>>>();
   const directionIn = (unit: TestUnit) => {
     const made = directionMade.get(unit.id) ?? makeDirection(unit);
     directionMade.set(unit.id, made);
@@ -194,6 +225,14 @@ beforeAll(async () => {
       outsideCellId: unit.id,
       outsideTopicId: (await ctx.db.insertInto('study_topic').values({ unit_id: unit.id, year: 2012, title: 'Chuyên đề lạ' }).returning('id').executeTakeFirstOrThrow()).id,
       outsideMeetingId: (await ctx.db.insertInto('cell_meeting').values({ unit_id: unit.id, year: 2012, month: 3, kind: 'regular', held_on: '2012-03-05' }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideRoundId: haNamRound,
+      outsideCommitmentId: (
+        await ctx.db
+          .insertInto('commitment')
+          .values({ round_id: unit.path.startsWith(`${otherProvince.path}.`) ? haNamRound : bacNinhRound, kind: 'personal', member_id: await createMember(ctx.db, unit, { familyName: 'Vũ', middleName: 'Thị', givenName: 'Lạ' }), unit_id: unit.id })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
     };
   };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });

@@ -346,6 +346,94 @@ export interface CellMeetingYearTable {
   held_mask: number;
 }
 
+export interface AssessmentSchemeTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  valid_from_year: number;
+  valid_to_year: number | null;
+  cap_level: string | null;
+  cap_relative_to: string | null;
+  /** numeric comes back as a string */
+  cap_ratio: string | null;
+}
+
+export interface AssessmentLevelTable {
+  scheme_id: number;
+  applies_to: string;
+  code: string;
+  label: string;
+  rank: number;
+}
+
+export interface CommitmentRoundTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  campaign_id: number | null;
+  scheme_id: number;
+  leader_deadline: DateOnly;
+  member_deadline: DateOnly;
+  review_opens_on: DateOnly;
+  study_topic_id: number | null;
+  standards_note: string | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CommitmentTable {
+  id: Generated<number>;
+  round_id: number;
+  kind: string;
+  member_id: number | null;
+  unit_id: number;
+  is_leader: Generated<boolean>;
+  state: Generated<string>;
+  first_submitted_on: DateOnly | null;
+  submitted_at: Timestamp | null;
+  return_comment: string | null;
+  self_level: string | null;
+  self_note: string | null;
+  self_reviewed_at: Timestamp | null;
+  cell_level: string | null;
+  cell_note: string | null;
+  cell_reviewed_at: Timestamp | null;
+  decided_level: string | null;
+  not_assessed_reason: string | null;
+  decided_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface CommitmentItemTable {
+  id: Generated<number>;
+  commitment_id: number;
+  number: number;
+  kind: string;
+  action: string;
+  measure: string | null;
+  due_on: DateOnly | null;
+  topic_item_id: number | null;
+  standard_ref: string | null;
+  self_result: string | null;
+  self_note: string | null;
+}
+
+export interface CommitmentCheckinTable {
+  id: Generated<number>;
+  commitment_id: number;
+  item_id: number;
+  posted_on: DateOnly;
+  percent: number;
+  note: string;
+  evidence_file_id: number | null;
+  posted_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -374,4 +462,10 @@ export interface Database {
   cell_meeting_attendance: CellMeetingAttendanceTable;
   meeting_rollup: MeetingRollupTable;
   cell_meeting_year: CellMeetingYearTable;
+  assessment_scheme: AssessmentSchemeTable;
+  assessment_level: AssessmentLevelTable;
+  commitment_round: CommitmentRoundTable;
+  commitment: CommitmentTable;
+  commitment_item: CommitmentItemTable;
+  commitment_checkin: CommitmentCheckinTable;
 }

@@ -72,3 +72,9 @@ export function canRecordFor(principal: Principal, unit: Pick<ScopedUnit, 'path'
 export function canRecordExternal(principal: Principal): boolean {
   return principal.role === 'province_officer' && !principal.scope.path.includes('.');
 }
+
+/** Who may upload a file for a unit: those who record for it, and a member for their own cell (evidence of commitments). */
+export function canUploadFor(principal: Principal, unit: Pick<ScopedUnit, 'path' | 'valid_to'>): boolean {
+  if (canRecordFor(principal, unit)) return true;
+  return principal.role === 'member' && unit.valid_to === null && principal.scope.path === unit.path;
+}

@@ -76,6 +76,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'meeting.record': 'Ghi biên bản sinh hoạt chi bộ',
   'meeting.update': 'Sửa buổi sinh hoạt chi bộ',
   'meeting.delete': 'Xóa buổi sinh hoạt chi bộ',
+  'commitment_round.create': 'Mở đợt đăng ký làm theo',
+  'commitment_round.update': 'Sửa đợt đăng ký làm theo',
+  'commitment.create': 'Viết bản đăng ký làm theo',
+  'commitment.update': 'Sửa bản đăng ký làm theo',
+  'commitment.submit': 'Nộp bản đăng ký làm theo',
+  'commitment.accept': 'Chấp nhận bản đăng ký làm theo',
+  'commitment.return': 'Trả lại bản đăng ký làm theo',
+  'commitment.checkin': 'Báo cáo tiến độ việc làm theo',
+  'commitment.self_review': 'Tự kiểm điểm cuối năm',
+  'commitment.cell_review': 'Chi bộ đề nghị xếp loại',
+  'commitment.decide': 'Quyết định xếp loại đảng viên',
 };
 
 /** Entity types written by the server's audit trail; an unknown type shows its raw name. */
@@ -93,4 +104,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   helper_unit: 'Bộ phận giúp việc',
   study_topic: 'Chuyên đề năm',
   meeting: 'Sinh hoạt chi bộ',
+  commitment_round: 'Đợt đăng ký làm theo',
+  commitment: 'Bản đăng ký làm theo',
+  commitment_checkin: 'Báo cáo tiến độ',
 };

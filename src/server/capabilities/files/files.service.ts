@@ -5,7 +5,7 @@ import type { StoredFile } from '../../../shared/schemas/files';
 import type { Db } from '../../db/connect';
 import { auditContext, recordAudit } from '../../http/audit';
 import { AppError, Forbidden, NotFound, Validation } from '../../http/errors';
-import { canRecordFor, isInScope } from '../../http/policies';
+import { canUploadFor, isInScope } from '../../http/policies';
 import type { RequestContext } from '../../http/principal';
 import { type FileDescription, filesRepository } from './files.repository';
 
@@ -38,7 +38,7 @@ export function filesService(db: Db) {
     async upload(context: RequestContext, unitId: number, rawName: string | undefined, body: unknown): Promise<StoredFile> {
       const unit = await db.selectFrom('unit').select(['id', 'path', 'valid_to']).where('id', '=', unitId).executeTakeFirst();
       if (!unit || !isInScope(context.principal, unit.path)) throw NotFound(UNIT_NOT_FOUND);
-      if (!canRecordFor(context.principal, unit)) {
+      if (!canUploadFor(context.principal, unit)) {
         throw Forbidden('Bạn không có quyền tải tệp lên cho đơn vị này.');
       }
       if (!Buffer.isBuffer(body) || body.length === 0) throw Validation('Tệp tải lên trống.');
