@@ -19,6 +19,10 @@ import { commitmentReportsService } from './capabilities/commitments/commitment-
 import { commitmentsRoutes } from './capabilities/commitments/commitments.routes';
 import { commitmentsService } from './capabilities/commitments/commitments.service';
 import { meetingsRoutes } from './capabilities/meetings/meetings.routes';
+import { pilotsRoutes } from './capabilities/pilots/pilots.routes';
+import { pilotsService } from './capabilities/pilots/pilots.service';
+import { standardsRoutes } from './capabilities/standards/standards.routes';
+import { standardsService } from './capabilities/standards/standards.service';
 import { meetingsService } from './capabilities/meetings/meetings.service';
 import { studyTopicsRoutes } from './capabilities/study-topics/study-topics.routes';
 import { studyTopicsService } from './capabilities/study-topics/study-topics.service';
@@ -126,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   studyTopicsRoutes(app, studyTopics);
   meetingsRoutes(app, meetingsService(deps.db, files, studyTopics));
   commitmentsRoutes(app, commitmentsService(deps.db, files), commitmentReportsService(deps.db));
+  standardsRoutes(app, standardsService(deps.db));
+  pilotsRoutes(app, pilotsService(deps.db, files));
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -32,6 +32,11 @@ interface Fixtures {
   /** A registration round of another province and a commitment of a member of the outside cell. */
   outsideRoundId: number;
   outsideCommitmentId: number;
+  /** The district-level committee above the outside cell, with a pilot, a pressing issue, and a standard of the cell. */
+  outsideCommitteeId: number;
+  outsidePilotId: number;
+  outsideIssueId: number;
+  outsideStandardVersionId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -180,12 +185,34 @@ const PROBES: Record<string, Probe> = {
   'POST /api/commitments/:id/self-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/self-review`, payload: { version: 1, items: [], level: 'good' } }],
   'POST /api/commitments/:id/cell-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/cell-review`, payload: { version: 1, level: 'good' } }],
   'GET /api/commitments/:id/form': (f) => [{ method: 'GET', url: `/api/commitments/${f.outsideCommitmentId}/form` }],
+  'GET /api/standards': (f) => [{ method: 'GET', url: `/api/standards?unitId=${f.outside.id}` }],
+  'GET /api/standards/coverage': (f) => [{ method: 'GET', url: `/api/standards/coverage?unitId=${f.outside.id}` }],
+  'POST /api/standards': (f) => [{ method: 'POST', url: '/api/standards', payload: { unitId: f.outside.id, kind: 'moral', title: 'Chuẩn mực lạ', criteria: [{ text: 'Tiêu chí lạ' }] } }],
+  'GET /api/standard-versions/:id': (f) => [{ method: 'GET', url: `/api/standard-versions/${f.outsideStandardVersionId}` }],
+  'PATCH /api/standard-versions/:id': (f) => [{ method: 'PATCH', url: `/api/standard-versions/${f.outsideStandardVersionId}`, payload: { version: 1, title: 'Sửa chuẩn mực lạ' } }],
+  'POST /api/standard-versions/:id/submit': (f) => [{ method: 'POST', url: `/api/standard-versions/${f.outsideStandardVersionId}/submit`, payload: { version: 1 } }],
+  'POST /api/standard-versions/:id/approve': (f) => [{ method: 'POST', url: `/api/standard-versions/${f.outsideStandardVersionId}/approve`, payload: { version: 1 } }],
+  'POST /api/standard-versions/:id/return': (f) => [{ method: 'POST', url: `/api/standard-versions/${f.outsideStandardVersionId}/return`, payload: { version: 1, comment: 'Trả lại lạ' } }],
+  'POST /api/standard-versions/:id/issue': (f) => [{ method: 'POST', url: `/api/standard-versions/${f.outsideStandardVersionId}/issue`, payload: { version: 1, documentSymbol: '05-QĐ/CB', issuedOn: '2012-03-01' } }],
+  'GET /api/pilots': (f) => [{ method: 'GET', url: `/api/pilots?unitId=${f.outside.id}&year=2012` }],
+  'POST /api/pilots': (f) => [
+    { method: 'POST', url: '/api/pilots', payload: { committeeUnitId: f.outsideCommitteeId, year: 2012, kind: 'comprehensive', targetUnitId: f.outside.id, goals: 'Mục tiêu lạ', responsible: 'Người lạ' } },
+  ],
+  'GET /api/pilots/:id': (f) => [{ method: 'GET', url: `/api/pilots/${f.outsidePilotId}` }],
+  'PATCH /api/pilots/:id': (f) => [{ method: 'PATCH', url: `/api/pilots/${f.outsidePilotId}`, payload: { version: 1, goals: 'Mục tiêu sửa lạ' } }],
+  'POST /api/pilots/:id/notes': (f) => [{ method: 'POST', url: `/api/pilots/${f.outsidePilotId}/notes`, payload: { note: 'Ghi chép lạ' } }],
+  'POST /api/pilots/:id/complete': (f) => [{ method: 'POST', url: `/api/pilots/${f.outsidePilotId}/complete`, payload: { version: 1, result: 'Kết quả lạ', completedOn: '2012-12-01' } }],
+  'DELETE /api/pilots/:id': (f) => [{ method: 'DELETE', url: `/api/pilots/${f.outsidePilotId}?version=1` }],
+  'POST /api/pressing-issues': (f) => [{ method: 'POST', url: '/api/pressing-issues', payload: { committeeUnitId: f.outsideCommitteeId, year: 2012, title: 'Vấn đề lạ', target: 'Mục tiêu lạ' } }],
+  'GET /api/pressing-issues/:id': (f) => [{ method: 'GET', url: `/api/pressing-issues/${f.outsideIssueId}` }],
+  'PATCH /api/pressing-issues/:id': (f) => [{ method: 'PATCH', url: `/api/pressing-issues/${f.outsideIssueId}`, payload: { version: 1, title: 'Vấn đề sửa lạ' } }],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
 // Campaigns and study topics are listed and created for the caller's own committee (see the lists test below).
 // Assessment schemes are reference data; rounds are those of the caller's own committees; /api/me/* is the caller's own.
-const SELF_ONLY = new Set(['GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+// Year rules are the caller's own root committee's.
+const SELF_ONLY = new Set(['GET /api/year-rules/:year', 'PUT /api/year-rules/:year', 'GET /api/me/standards', 'GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -208,7 +235,7 @@ beforeAll(async () => {
     (await ctx.db.insertInto('commitment_round').values({ unit_id: owner.id, year: 2012, scheme_id: 1, leader_deadline: '2012-04-15', member_deadline: '2012-05-31', review_opens_on: '2012-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
   const haNamRound = await roundOf(otherProvince);
   const bacNinhRound = await roundOf(tree.province);
-  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId' | 'outsideRoundId' | 'outsideCommitmentId'>>>();
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId' | 'outsideRoundId' | 'outsideCommitmentId' | 'outsideCommitteeId' | 'outsidePilotId' | 'outsideIssueId' | 'outsideStandardVersionId'>>>();
   const directionIn = (unit: TestUnit) => {
     const made = directionMade.get(unit.id) ?? makeDirection(unit);
     directionMade.set(unit.id, made);
@@ -233,6 +260,17 @@ beforeAll(async () => {
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id,
+      ...(await pilotsOf(unit)),
+    };
+  };
+  const pilotsOf = async (unit: TestUnit) => {
+    const committee = Number(unit.path.split('.')[1]);
+    const standard = await ctx.db.insertInto('conduct_standard').values({ unit_id: unit.id, kind: 'moral' }).returning('id').executeTakeFirstOrThrow();
+    return {
+      outsideCommitteeId: committee,
+      outsidePilotId: (await ctx.db.insertInto('pilot').values({ committee_unit_id: committee, year: 2012, kind: 'comprehensive', target_unit_id: unit.id, goals: 'Mục tiêu lạ', responsible: 'Người lạ' }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideIssueId: (await ctx.db.insertInto('pressing_issue').values({ committee_unit_id: committee, year: 2012, title: 'Vấn đề lạ', target: 'Mục tiêu lạ' }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideStandardVersionId: (await ctx.db.insertInto('standard_version').values({ standard_id: standard.id, version_no: 1, title: 'Chuẩn mực lạ', state: 'submitted' }).returning('id').executeTakeFirstOrThrow()).id,
     };
   };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });

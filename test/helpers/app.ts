@@ -68,6 +68,9 @@ export class Client {
   post<T = Json>(url: string, payload: unknown = {}) {
     return this.request<T>({ method: 'POST', url, payload: payload as InjectOptions['payload'] });
   }
+  put<T = Json>(url: string, payload: unknown) {
+    return this.request<T>({ method: 'PUT', url, payload: payload as InjectOptions['payload'] });
+  }
   patch<T = Json>(url: string, payload: unknown) {
     return this.request<T>({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] });
   }

@@ -434,6 +434,103 @@ export interface CommitmentCheckinTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface ConductStandardTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+}
+
+export interface StandardVersionTable {
+  id: Generated<number>;
+  standard_id: number;
+  version_no: number;
+  title: string;
+  state: Generated<string>;
+  return_comment: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  approved_at: Timestamp | null;
+  approved_by: number | null;
+  document_symbol: string | null;
+  issued_on: DateOnly | null;
+  superseded_on: DateOnly | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface StandardCriterionTable {
+  version_id: number;
+  number: number;
+  group_label: string | null;
+  text: string;
+}
+
+export interface CampaignYearRuleTable {
+  id: Generated<number>;
+  unit_id: number;
+  year: number;
+  comprehensive_pilots: number;
+  field_pilots: number;
+  pressing_issues: number;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PilotTable {
+  id: Generated<number>;
+  committee_unit_id: number;
+  year: number;
+  kind: string;
+  field: string | null;
+  target_unit_id: number;
+  goals: string;
+  responsible: string;
+  state: Generated<string>;
+  result: string | null;
+  lessons: string | null;
+  completed_on: DateOnly | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PilotNoteTable {
+  id: Generated<number>;
+  pilot_id: number;
+  noted_on: DateOnly;
+  note: string;
+  posted_by: number | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PressingIssueTable {
+  id: Generated<number>;
+  committee_unit_id: number;
+  year: number;
+  title: string;
+  target: string;
+  status: Generated<string>;
+  resolved_on: DateOnly | null;
+  evidence: string | null;
+  evidence_file_id: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PressingIssueMilestoneTable {
+  id: Generated<number>;
+  issue_id: number;
+  number: number;
+  title: string;
+  due_on: DateOnly;
+  /** numeric comes back as a string */
+  weight: ColumnType<string, string | number, string | number>;
+  progress: number;
+  done_on: DateOnly | null;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -468,4 +565,12 @@ export interface Database {
   commitment: CommitmentTable;
   commitment_item: CommitmentItemTable;
   commitment_checkin: CommitmentCheckinTable;
+  conduct_standard: ConductStandardTable;
+  standard_version: StandardVersionTable;
+  standard_criterion: StandardCriterionTable;
+  campaign_year_rule: CampaignYearRuleTable;
+  pilot: PilotTable;
+  pilot_note: PilotNoteTable;
+  pressing_issue: PressingIssueTable;
+  pressing_issue_milestone: PressingIssueMilestoneTable;
 }

@@ -87,6 +87,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'commitment.self_review': 'Tự kiểm điểm cuối năm',
   'commitment.cell_review': 'Chi bộ đề nghị xếp loại',
   'commitment.decide': 'Quyết định xếp loại đảng viên',
+  'standard.create': 'Soạn bộ chuẩn mực',
+  'standard.revise': 'Soạn bản sửa đổi bộ chuẩn mực',
+  'standard.update': 'Sửa dự thảo chuẩn mực',
+  'standard.submit': 'Trình duyệt bộ chuẩn mực',
+  'standard.approve': 'Duyệt bộ chuẩn mực',
+  'standard.return': 'Trả lại bộ chuẩn mực',
+  'standard.issue': 'Ban hành bộ chuẩn mực',
+  'year_rule.update': 'Đặt chỉ tiêu của năm',
+  'pilot.create': 'Chọn đơn vị chỉ đạo điểm',
+  'pilot.update': 'Sửa đơn vị chỉ đạo điểm',
+  'pilot.note': 'Ghi tiến độ đơn vị điểm',
+  'pilot.complete': 'Tổng kết đơn vị điểm',
+  'pilot.delete': 'Bỏ đơn vị chỉ đạo điểm',
+  'pressing_issue.create': 'Chọn vấn đề nổi cộm',
+  'pressing_issue.update': 'Cập nhật vấn đề nổi cộm',
 };
 
 /** Entity types written by the server's audit trail; an unknown type shows its raw name. */
@@ -107,4 +122,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   commitment_round: 'Đợt đăng ký làm theo',
   commitment: 'Bản đăng ký làm theo',
   commitment_checkin: 'Báo cáo tiến độ',
+  standard: 'Bộ chuẩn mực',
+  year_rule: 'Chỉ tiêu của năm',
+  pilot: 'Đơn vị chỉ đạo điểm',
+  pressing_issue: 'Vấn đề nổi cộm',
 };
