@@ -87,6 +87,14 @@ describe('standards: draft → submitted → approved → issued → revised', (
     expect(after.total.withProfessional).toBe(before.total.withProfessional + 1);
   });
 
+  it('counts a department cell inside a committee of the same sector under its committee, not on its own', async () => {
+    const hospital = await createUnit(ctx.db, tree.tuSon, 'grassroots_committee', 'Đảng bộ Trung tâm Y tế Từ Sơn');
+    const ward = await createUnit(ctx.db, hospital, 'cell', 'Chi bộ Khoa Nội');
+    await ctx.db.updateTable('unit').set({ sector: 'health' }).where('id', 'in', [hospital.id, ward.id]).execute();
+    const coverage = standardsCoverageSchema.parse((await province.get('/api/standards/coverage')).body);
+    expect(coverage.sectors.find((s) => s.sector === 'health')).toMatchObject({ units: 1, withProfessional: 0, missing: [{ id: hospital.id }] });
+  });
+
   it('is revised as a new version; the old one stays current until the revision is issued', async () => {
     const revision = standardVersionSchema.parse((await taxOfficer.post('/api/standards', { unitId: taxOffice.id, kind: 'professional', title: 'Chuẩn mực đạo đức nghề nghiệp (sửa đổi)', criteria: [...criteria, { text: 'Không nhận quà biếu' }] })).body);
     expect(revision.versionNo).toBe(2);

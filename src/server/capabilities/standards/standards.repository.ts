@@ -71,14 +71,19 @@ export function standardsRepository(db: Db) {
          GROUP BY c.id, c.name, c.kind, c.child_count`
         .execute(db)
         .then((r) => r.rows),
-    /** Open units of the subtree in the given sectors, with whether each has an issued professional standard. */
+    /**
+     * Open units of the subtree in the given sectors, with whether each has an issued professional
+     * standard. A unit inside a committee of the same sector (a department cell of a hospital) is covered
+     * by its committee's standard and is not counted on its own.
+     */
     sectorUnits: (path: string, sectors: string[]) =>
       sql<{ id: number; name: string; kind: string; sector: string; has_professional: boolean }>`
         SELECT u.id::int, u.name, u.kind, u.sector,
                EXISTS (SELECT 1 FROM conduct_standard s JOIN standard_version v ON v.standard_id = s.id
                         WHERE s.unit_id = u.id AND s.kind = 'professional' AND v.state = 'issued') AS has_professional
           FROM unit u
-         WHERE u.path <@ ${path}::ltree AND u.valid_to IS NULL AND u.sector = ANY (${sectors}::text[])`
+         WHERE u.path <@ ${path}::ltree AND u.valid_to IS NULL AND u.sector = ANY (${sectors}::text[])
+           AND NOT EXISTS (SELECT 1 FROM unit p WHERE p.id = u.parent_id AND p.sector = u.sector)`
         .execute(db)
         .then((r) => r.rows),
   };
