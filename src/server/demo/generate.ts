@@ -18,9 +18,11 @@ import {
   SURNAMES,
   VILLAGE_WORDS,
 } from './bac-ninh';
+import { loadCommitmentsDemo } from './commitments';
 import { loadDirectionDemo } from './direction';
 import { loadMeetingsDemo } from './meetings';
 import { Random } from './random';
+import { loadStandardsDemo } from './standards';
 
 export interface DemoAccount {
   username: string;
@@ -272,6 +274,10 @@ export async function loadDemo(db: Db, password: string): Promise<DemoResult> {
     await loadDirectionDemo(tx, { units, members, positions });
     // Task 3: the 2012 study topic and the monthly cell meetings of January–May 2012.
     await loadMeetingsDemo(tx, { units, members, positions });
+    // Task 2: the 2012 registration round and the commitments registered by 19/06/2012.
+    await loadCommitmentsDemo(tx, { units, members });
+    // Tasks 1, 3, 4: the 2012 rule, standards of conduct, pilot units and each committee's pressing issue.
+    await loadStandardsDemo(tx, { units, members, positions });
 
     const byCode = (code: string) => {
       const unit = units.find((u) => u.code === code);
