@@ -13,6 +13,10 @@
  * (f) generates twelve months of cell meetings of last year for every open cell (bench/meetings.ts) and
  * times GET /api/meetings/matrix for the root and a district against the same per-child × month counts
  * computed without the meeting_rollup / cell_meeting_year summary tables.
+ *
+ * (g) generates a 2012 commitments round with a commitment for ~87 % of the members (bench/commitments.ts)
+ * and times GET /api/commitments/coverage for the root and a district against the same per-child numbers
+ * computed without the commitment_rollup / assessment_rollup / leader_rollup summary tables.
  */
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
@@ -32,6 +36,7 @@ import type { Role } from '../src/shared/domain/roles';
 import { foldForSearch } from '../src/shared/domain/text';
 import { type RunningServer, startBaseline } from './baseline';
 import { type CascadeScenario, cascadeBench, generateCascade, printCascade } from './cascade';
+import { type CommitmentsScenario, commitmentsBench, generateCommitments, printCommitments } from './commitments';
 import { type LoadRequest, type LoadResult, killLoadGenerators, measure } from './load';
 import { type MeetingsScenario, generateMeetings, meetingsBench, printMeetings } from './meetings';
 import { type TreeResult, generateNationalTree } from './national-tree';
@@ -201,6 +206,10 @@ function scansOf(node: PlanNode, out: string[]): string[] {
 }
 
 function labelOf(sqlText: string): string {
+  if (sqlText.includes('commitment_rollup')) return 'coverage summary rows';
+  if (sqlText.includes('assessment_rollup')) return 'coverage decided levels';
+  if (sqlText.includes('leader_rollup')) return 'coverage leaders';
+  if (sqlText.includes('commitment_round')) return 'coverage round';
   if (sqlText.includes('cell_meeting_year')) return 'matrix cells per child';
   if (sqlText.includes('meeting_rollup')) return 'matrix summary rows';
   if (sqlText.includes('GROUP BY node')) return 'cascade counts per child';
@@ -358,6 +367,11 @@ async function main(): Promise<number> {
   const meetings = await generateMeetings(url, log);
   log(`generated ${meetings.meetings.toLocaleString('en')} meetings of ${meetings.cells.toLocaleString('en')} cells in ${fmt(meetings.millis / 1000)} s`);
 
+  // 2d. A 2012 commitments round with a commitment for most members, and its summaries.
+  log('generating the commitments');
+  const commitments = await generateCommitments(url, log);
+  log(`generated ${commitments.personal.toLocaleString('en')} personal and ${commitments.collectives.toLocaleString('en')} collective commitments in ${fmt(commitments.millis / 1000)} s`);
+
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
     SELECT id, name, descendant_count FROM unit WHERE depth = 2
@@ -489,6 +503,22 @@ async function main(): Promise<number> {
     floorSamples: 10,
   });
 
+  // Registration coverage of the root and of the median district, against the floor without summary tables.
+  const commitmentScenarios: CommitmentsScenario[] = await commitmentsBench({
+    origin: appServer.origin,
+    pool,
+    cookie: provinceCookie,
+    log,
+    generation: commitments,
+    views: [
+      { name: 'root', unitId: 1, target: 200 },
+      { name: `district ${districtUnit.id}`, unitId: districtUnit.id },
+    ],
+    samples: 40,
+    // The floor reads every member and commitment of the country: about a minute per sample at scale 1.
+    floorSamples: 3,
+  });
+
   // 6. Query plans behind (a) and (b), on the big data set.
   log('query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL the routes run');
   const communeId = (await pool.query<{ id: number }>('SELECT id FROM unit WHERE depth = 3 AND child_count > 20 ORDER BY id LIMIT 1')).rows[0]?.id ?? 1;
@@ -501,6 +531,7 @@ async function main(): Promise<number> {
   }
   plans.push(...(await explainRoute(url, `/api/cascade?documentId=${cascade.rootDocumentId}&unitId=1`, provinceCookie, '(e) cascade root', new Set(['session → principal']))));
   plans.push(...(await explainRoute(url, `/api/meetings/matrix?unitId=1&year=${meetings.year}`, provinceCookie, '(f) matrix root', new Set(['session → principal']))));
+  plans.push(...(await explainRoute(url, `/api/commitments/coverage?unitId=1&roundId=${commitments.roundId}`, provinceCookie, '(g) coverage root', new Set(['session → principal']))));
   const scanned = plans.filter((p) => p.seqScanOnBigTable);
   log(scanned.length === 0 ? 'plans: no sequential scan on unit or member; all lookups use indexes' : `plans: SEQ SCAN in ${scanned.map((p) => p.label).join(', ')}`);
 
@@ -513,6 +544,7 @@ async function main(): Promise<number> {
   console.log(`(d) Excel import of ${registry.importRows.toLocaleString('en')} rows: check ${fmt(registry.importValidateSeconds)} s + write ${fmt(registry.importWriteSeconds)} s = ${fmt(importSeconds)} s (target < 60 s: ${importSeconds < 60 ? 'PASS' : 'FAIL'})`);
   printCascade(cascade, cascadeScenarios);
   printMeetings(meetings, meetingScenarios);
+  printCommitments(commitments, commitmentScenarios);
   const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.warmupNon2xx > 0);
   console.log(
     `BENCH_JSON ${JSON.stringify({
@@ -529,6 +561,7 @@ async function main(): Promise<number> {
       registry: { ...registry, importPass: importSeconds < 60 },
       cascade: { ...cascade, scenarios: cascadeScenarios },
       meetings: { ...meetings, scenarios: meetingScenarios },
+      commitments: { ...commitments, scenarios: commitmentScenarios },
       target: { a: detailPass ? 'PASS' : 'FAIL' },
     })}`,
   );
