@@ -184,6 +184,7 @@ const PROBES: Record<string, Probe> = {
   'POST /api/commitments/:id/checkins': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/checkins`, payload: { itemId: 1, percent: 10, note: 'Tiến độ lạ' } }],
   'POST /api/commitments/:id/self-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/self-review`, payload: { version: 1, items: [], level: 'good' } }],
   'POST /api/commitments/:id/cell-review': (f) => [{ method: 'POST', url: `/api/commitments/${f.outsideCommitmentId}/cell-review`, payload: { version: 1, level: 'good' } }],
+  'GET /api/commitments/:id/checkins/:checkinId/evidence': (f) => [{ method: 'GET', url: `/api/commitments/${f.outsideCommitmentId}/checkins/1/evidence` }],
   'GET /api/commitments/:id/form': (f) => [{ method: 'GET', url: `/api/commitments/${f.outsideCommitmentId}/form` }],
   'GET /api/standards': (f) => [{ method: 'GET', url: `/api/standards?unitId=${f.outside.id}` }],
   'GET /api/standards/coverage': (f) => [{ method: 'GET', url: `/api/standards/coverage?unitId=${f.outside.id}` }],

@@ -1,4 +1,5 @@
-import { idParamsSchema } from '../../../shared/schemas/common';
+import { z } from 'zod';
+import { idParamsSchema, idSchema } from '../../../shared/schemas/common';
 import {
   assessmentSchemeListSchema,
   cellReviewSchema,
@@ -32,6 +33,7 @@ import { type App, protectedErrors } from '../../http/types';
 import type { CommitmentReportsService } from './commitment-reports.service';
 import type { CommitmentsService } from './commitments.service';
 
+const checkinParamsSchema = z.strictObject({ id: idSchema, checkinId: idSchema });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function commitmentsRoutes(app: App, commitments: CommitmentsService, reports: CommitmentReportsService): void {
@@ -147,6 +149,14 @@ export function commitmentsRoutes(app: App, commitments: CommitmentsService, rep
   app.post('/api/commitments/:id/cell-review', {
     schema: { tags, summary: 'Chi bộ nhận xét và đề nghị mức xếp loại', params: idParamsSchema, body: cellReviewSchema, response: { 200: commitmentSchema, ...protectedErrors } },
     handler: (request) => commitments.cellReview(contextOf(request), request.params.id, request.body),
+  });
+
+  app.get('/api/commitments/:id/checkins/:checkinId/evidence', {
+    schema: { tags, summary: 'Tải minh chứng của một lần báo cáo tiến độ', params: checkinParamsSchema },
+    handler: async (request, reply) => {
+      const file = await commitments.evidence(contextOf(request).principal, request.params.id, request.params.checkinId);
+      return sendDownload(reply, file.name, file.media_type, file.content);
+    },
   });
 
   app.get('/api/commitments/:id/form', {

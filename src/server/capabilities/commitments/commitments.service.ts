@@ -533,6 +533,15 @@ export function commitmentsService(db: Db, files: FilesService) {
       });
     },
 
+    /** The evidence file of a check-in, for whoever may read the commitment. */
+    async evidence(principal: Principal, id: number, checkinId: number) {
+      await visible(principal, id);
+      const checkin = (await repo.checkins([id])).find((k) => k.id === checkinId);
+      const file = checkin?.evidence_file_id ? await files.withContent(checkin.evidence_file_id) : undefined;
+      if (!file) throw NotFound('Báo cáo tiến độ này không có minh chứng đính kèm.');
+      return file;
+    },
+
     async form(principal: Principal, id: number, form: 'registration' | 'review') {
       const row = await visible(principal, id);
       const commitment = await present(principal, row);
