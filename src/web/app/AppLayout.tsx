@@ -21,6 +21,8 @@ import { authQueries } from '../api/auth';
 import { campaignQueries } from '../api/campaigns';
 import { FileTextOutlined, FlagOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { CalendarOutlined, CheckSquareOutlined, ReadOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
+import { AimOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ErrorState, FullPageSpin } from '../components/states';
 import { useIsMobile } from '../components/useIsMobile';
 import { MeContext, useLogout } from '../features/auth/useMe';
@@ -74,6 +76,12 @@ function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
   // A cell secretary's entry opens their own cell; an officer's opens the matrix of their scope.
   if (me.role !== 'member') items.push({ key: '/sinh-hoat', icon: <CalendarOutlined />, label: 'Sinh hoạt chi bộ' });
   if (me.memberId !== null) items.push({ key: '/sinh-hoat-cua-toi', icon: <CheckSquareOutlined />, label: 'Sinh hoạt của tôi' });
+  if (me.memberId !== null) items.push({ key: '/dang-ky-cua-toi', icon: <FormOutlined />, label: 'Đăng ký làm theo của tôi' });
+  if (me.role !== 'member') items.push({ key: '/dang-ky', icon: <CarryOutOutlined />, label: 'Đăng ký làm theo' });
+  if (me.role === 'province_officer') items.push({ key: '/dot-dang-ky', icon: <SettingOutlined />, label: 'Đợt đăng ký làm theo' });
+  if (me.memberId !== null) items.push({ key: '/chuan-muc-cua-toi', icon: <SafetyCertificateOutlined />, label: 'Chuẩn mực của đơn vị tôi' });
+  if (me.role !== 'member') items.push({ key: '/chuan-muc', icon: <SafetyCertificateOutlined />, label: 'Chuẩn mực đạo đức' });
+  if (me.role !== 'member') items.push({ key: '/chi-dao-diem', icon: <AimOutlined />, label: 'Chỉ đạo điểm' });
   if (manageCampaigns) items.push({ key: '/cuoc-van-dong', icon: <FlagOutlined />, label: 'Cuộc vận động' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });

@@ -84,6 +84,34 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/meetings/MyMeetingsPage')).MyMeetingsPage }),
           },
           {
+            path: 'dang-ky-cua-toi',
+            lazy: async () => ({ Component: (await import('../features/commitments/MyCommitmentPage')).MyCommitmentPage }),
+          },
+          {
+            path: 'dang-ky',
+            lazy: async () => ({ Component: (await import('../features/commitments/CommitmentsPage')).CommitmentsPage }),
+          },
+          {
+            path: 'dot-dang-ky',
+            lazy: async () => ({ Component: (await import('../features/commitments/RoundsPage')).RoundsPage }),
+          },
+          {
+            path: 'chuan-muc',
+            lazy: async () => ({ Component: (await import('../features/standards/StandardsPage')).StandardsPage }),
+          },
+          {
+            path: 'chuan-muc/bao-phu',
+            lazy: async () => ({ Component: (await import('../features/standards/StandardsCoveragePage')).StandardsCoveragePage }),
+          },
+          {
+            path: 'chuan-muc-cua-toi',
+            lazy: async () => ({ Component: (await import('../features/standards/MyStandardsPage')).MyStandardsPage }),
+          },
+          {
+            path: 'chi-dao-diem',
+            lazy: async () => ({ Component: (await import('../features/standards/PilotsPage')).PilotsPage }),
+          },
+          {
             path: 'tai-khoan',
             lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
           },
