@@ -206,6 +206,7 @@ const PROBES: Record<string, Probe> = {
   'DELETE /api/pilots/:id': (f) => [{ method: 'DELETE', url: `/api/pilots/${f.outsidePilotId}?version=1` }],
   'POST /api/pressing-issues': (f) => [{ method: 'POST', url: '/api/pressing-issues', payload: { committeeUnitId: f.outsideCommitteeId, year: 2012, title: 'Vấn đề lạ', target: 'Mục tiêu lạ' } }],
   'GET /api/pressing-issues/:id': (f) => [{ method: 'GET', url: `/api/pressing-issues/${f.outsideIssueId}` }],
+  'GET /api/pressing-issues/:id/evidence': (f) => [{ method: 'GET', url: `/api/pressing-issues/${f.outsideIssueId}/evidence` }],
   'PATCH /api/pressing-issues/:id': (f) => [{ method: 'PATCH', url: `/api/pressing-issues/${f.outsideIssueId}`, payload: { version: 1, title: 'Vấn đề sửa lạ' } }],
 };
 

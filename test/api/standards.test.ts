@@ -76,7 +76,7 @@ describe('standards: draft → submitted → approved → issued → revised', (
   it('is issued with a Party document symbol, and the sector coverage changes', async () => {
     const before = standardsCoverageSchema.parse((await province.get('/api/standards/coverage')).body);
     const tax = () => before.sectors.find((s) => s.sector === 'tax');
-    expect(tax()).toMatchObject({ units: 1, withProfessional: 0, missing: [{ id: taxOffice.id }] });
+    expect(tax()).toMatchObject({ units: 1, withProfessional: 0, missing: [{ id: taxOffice.id, parentName: 'Đảng bộ Thị xã Từ Sơn' }] });
     await expectRefused(() => taxOfficer.post(`/api/standard-versions/${draft.id}/issue`, { version: draft.version, documentSymbol: 'quyết định số 5', issuedOn: '2012-03-01' }), 400, /không đúng mẫu/u);
     const issued = await taxOfficer.post(`/api/standard-versions/${draft.id}/issue`, { version: draft.version, documentSymbol: '05-QĐ/CB', issuedOn: '2012-03-01' });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
@@ -207,15 +207,23 @@ describe('the pressing issue', () => {
 
   it('is resolved with a date and shown on time or late; stale versions conflict', async () => {
     await expectRefused(() => district.patch(`/api/pressing-issues/${issue.id}`, { version: issue.version, status: 'resolved' }), 400, /cần ngày giải quyết/u);
+    expect((await district.get(`/api/pressing-issues/${issue.id}/evidence`)).status).toBe(404);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const file = await district.request({ method: 'POST', url: `/api/files?unitId=${tree.tuSon.id}`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'bien-ban.png' }, payload: png });
+    expect(file.status, JSON.stringify(file.body)).toBe(201);
     const resolved = await district.patch(`/api/pressing-issues/${issue.id}`, {
       version: issue.version,
+      evidenceFileId: file.body.id,
       status: 'resolved',
       resolvedOn: '2012-12-15',
       evidence: 'Biên bản kiểm tra ngày 15/12/2012',
       milestones: milestones.map((m) => ({ ...m, progress: 100 })),
     });
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
-    expect(pressingIssueSchema.parse(resolved.body)).toMatchObject({ progress: 100, status: 'resolved', timeliness: 'done_on_time' });
+    expect(pressingIssueSchema.parse(resolved.body)).toMatchObject({ progress: 100, status: 'resolved', timeliness: 'done_on_time', evidenceFile: { name: 'bien-ban.png' } });
+    const evidence = await province.request({ method: 'GET', url: `/api/pressing-issues/${issue.id}/evidence` });
+    expect(evidence.status).toBe(200);
+    expect(evidence.headers['content-type']).toBe('image/png');
     await expectRefused(() => district.patch(`/api/pressing-issues/${issue.id}`, { version: issue.version, title: 'Sửa trên bản cũ' }), 409, /người khác thay đổi/u);
     const overview = pilotsOverviewSchema.parse((await province.get('/api/pilots?year=2012')).body);
     expect(overview.committees.find((c) => c.committee.id === tree.tuSon.id)?.issue).toMatchObject({ status: 'resolved', progress: 100, timeliness: 'done_on_time' });

@@ -46,7 +46,7 @@ export const unitStandardsSchema = z.object({
   unit: unitRef.extend({ sector: z.string().nullable() }),
   series: z.array(standardSeriesSchema),
   /** Versions of units below waiting for this caller's approval. */
-  awaitingApproval: z.array(z.object({ id: z.number(), unit: unitRef, kind: z.enum(STANDARD_KINDS), title: z.string(), versionNo: z.number() })),
+  awaitingApproval: z.array(z.object({ id: z.number(), unit: unitRef.extend({ parentName: z.string().nullable() }), kind: z.enum(STANDARD_KINDS), title: z.string(), versionNo: z.number() })),
   can: z.object({ create: z.boolean() }),
 });
 export type UnitStandards = z.infer<typeof unitStandardsSchema>;
@@ -87,8 +87,8 @@ export const standardsCoverageSchema = z.object({
       label: z.string(),
       units: z.number(),
       withProfessional: z.number(),
-      /** Units of the sector still without an issued professional-ethics standard (first 100). */
-      missing: z.array(unitRef),
+      /** Units of the sector still without an issued professional-ethics standard (first 100), with their parent's name (names repeat across districts). */
+      missing: z.array(unitRef.extend({ parentName: z.string().nullable() })),
     }),
   ),
 });

@@ -15,6 +15,7 @@ import {
   yearParamsSchema,
   yearRuleSchema,
 } from '../../../shared/schemas/standards';
+import { sendDownload } from '../../http/download';
 import { contextOf } from '../../http/sessions';
 import { type App, noContent, protectedErrors } from '../../http/types';
 import type { PilotsService } from './pilots.service';
@@ -78,6 +79,14 @@ export function pilotsRoutes(app: App, pilots: PilotsService): void {
   app.get('/api/pressing-issues/:id', {
     schema: { tags, summary: 'Một vấn đề nổi cộm: mốc, tiến độ, trạng thái', params: idParamsSchema, response: { 200: pressingIssueSchema, ...protectedErrors } },
     handler: (request) => pilots.getIssue(contextOf(request).principal, request.params.id),
+  });
+
+  app.get('/api/pressing-issues/:id/evidence', {
+    schema: { tags, summary: 'Tải tệp minh chứng', params: idParamsSchema },
+    handler: async (request, reply) => {
+      const file = await pilots.evidence(contextOf(request).principal, request.params.id);
+      return sendDownload(reply, file.name, file.media_type, file.content);
+    },
   });
 
   app.patch('/api/pressing-issues/:id', {

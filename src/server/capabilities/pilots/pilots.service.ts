@@ -287,6 +287,13 @@ export function pilotsService(db: Db, files: FilesService) {
       });
     },
 
+    async evidence(principal: Principal, id: number) {
+      const row = await visibleIssue(principal, id);
+      const file = row.evidence_file_id === null ? undefined : await files.withContent(row.evidence_file_id);
+      if (!file) throw NotFound('Vấn đề này chưa có tệp minh chứng.');
+      return file;
+    },
+
     async getIssue(principal: Principal, id: number): Promise<PressingIssue> {
       return (await presentIssues(principal, [await visibleIssue(principal, id)]))[0] as PressingIssue;
     },

@@ -9,7 +9,8 @@ export function standardsRepository(db: Db) {
       .innerJoin('conduct_standard as s', 's.id', 'v.standard_id')
       .innerJoin('unit as u', 'u.id', 's.unit_id')
       .selectAll('v')
-      .select(['s.unit_id', 's.kind', 'u.name as unit_name', 'u.kind as unit_kind', 'u.sector as unit_sector', sql<string>`u.path::text`.as('unit_path')]);
+      .leftJoin('unit as up', 'up.id', 'u.parent_id')
+      .select(['s.unit_id', 's.kind', 'u.name as unit_name', 'u.kind as unit_kind', 'u.sector as unit_sector', sql<string>`u.path::text`.as('unit_path'), 'up.name as parent_name']);
 
   return {
     unit: (id: number) =>
@@ -77,8 +78,8 @@ export function standardsRepository(db: Db) {
      * by its committee's standard and is not counted on its own.
      */
     sectorUnits: (path: string, sectors: string[]) =>
-      sql<{ id: number; name: string; kind: string; sector: string; has_professional: boolean }>`
-        SELECT u.id::int, u.name, u.kind, u.sector,
+      sql<{ id: number; name: string; kind: string; sector: string; parent_name: string | null; has_professional: boolean }>`
+        SELECT u.id::int, u.name, u.kind, u.sector, (SELECT p.name FROM unit p WHERE p.id = u.parent_id) AS parent_name,
                EXISTS (SELECT 1 FROM conduct_standard s JOIN standard_version v ON v.standard_id = s.id
                         WHERE s.unit_id = u.id AND s.kind = 'professional' AND v.state = 'issued') AS has_professional
           FROM unit u

@@ -155,7 +155,7 @@ export function standardsService(db: Db) {
             history: own.filter((v) => !member || v.state === 'issued' || v.state === 'superseded').map((v) => ({ id: v.id, versionNo: v.versionNo, state: v.state, documentSymbol: v.documentSymbol, issuedOn: v.issuedOn })),
           };
         }),
-        awaitingApproval: awaiting.map((r) => ({ id: r.id, unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind as UnitKind }, kind: r.kind as StandardKind, title: r.title, versionNo: r.version_no })),
+        awaitingApproval: awaiting.map((r) => ({ id: r.id, unit: { id: r.unit_id, name: r.unit_name, kind: r.unit_kind as UnitKind, parentName: r.parent_name }, kind: r.kind as StandardKind, title: r.title, versionNo: r.version_no })),
         can: { create: !member && canRecordFor(principal, unit) },
       };
     },
@@ -238,7 +238,7 @@ export function standardsService(db: Db) {
               .filter((u) => !u.has_professional)
               .sort((a, b) => viCollator.compare(a.name, b.name))
               .slice(0, 100)
-              .map((u) => ({ id: u.id, name: u.name, kind: u.kind as UnitKind })),
+              .map((u) => ({ id: u.id, name: u.name, kind: u.kind as UnitKind, parentName: u.parent_name })),
           };
         }),
       };

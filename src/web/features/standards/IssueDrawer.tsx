@@ -92,9 +92,9 @@ function IssueView({ issue }: { issue: PressingIssue }) {
                   key: 'file',
                   label: 'Tệp minh chứng',
                   children: (
-                    <span>
+                    <a href={`/api/pressing-issues/${issue.id}/evidence`} download>
                       <PaperClipOutlined aria-hidden /> {issue.evidenceFile.name}
-                    </span>
+                    </a>
                   ),
                 },
               ]

@@ -220,6 +220,7 @@ function sectorColumns(isMobile: boolean): TableColumnsType<SectorRow> {
               {row.missing.map((unit) => (
                 <li key={unit.id}>
                   <Link to={standardsLink(unit.id)}>{unit.name}</Link>
+                  {unit.parentName ? <span className={styles.small}> · {unit.parentName}</span> : null}
                 </li>
               ))}
             </ul>

@@ -116,7 +116,8 @@ function AwaitingPanel({ items }: { items: UnitStandards['awaitingApproval'] }) 
             <li key={item.id}>
               <Link to={standardsLink(item.unit.id)}>
                 <strong>{item.unit.name}</strong>
-              </Link>{' '}
+              </Link>
+              {item.unit.parentName ? ` (${item.unit.parentName})` : ''}{' '}
               — {STANDARD_KIND_LABELS[item.kind]} (bản {item.versionNo}): {item.title}
             </li>
           ))}
