@@ -103,7 +103,8 @@ describe('pilots, pressing issues and standards of conduct', () => {
     expect(await rule.getByLabel('Số vấn đề nổi cộm mỗi cấp ủy').inputValue()).toBe('1');
     await screenshot(province, 'pilots-year-rule');
     await rule.getByRole('button', { name: 'Hủy' }).click();
-  });
+    // Five pilots, a note and an issue through the real UI: about a minute on a busy CI machine.
+  }, 180_000);
 
   it('a tax unit issues its professional-ethics standard and the province coverage of the tax sector rises', async () => {
     const province = await logIn('tinhuy');
@@ -174,7 +175,7 @@ describe('pilots, pressing issues and standards of conduct', () => {
     expect(await provinceStandards.sectorWithProfessional(TAX)).toBe(before + 1);
     await provinceStandards.sectorRow(TAX).scrollIntoViewIfNeeded();
     await screenshot(province, 'standards-coverage-after');
-  });
+  }, 180_000);
 
   it('a member reads the standards in force on a phone; officers\' pages fit it too', async () => {
     const member = await logIn('dangvien', PHONE);

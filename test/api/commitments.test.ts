@@ -82,6 +82,7 @@ describe('registration rounds', () => {
     expect(round).toMatchObject({ reviewOpensOn: '2012-12-01', scheme: { code: '07-HD/BTCTW', cap: null } });
     expect(round.scheme.memberLevels.map((l) => l.label)[0]).toBe('Đủ tư cách, hoàn thành xuất sắc nhiệm vụ');
     await expectRefused(() => province.post('/api/commitment-rounds', { year: 2012, leaderDeadline: '2012-04-15', memberDeadline: '2012-05-31' }), 400, /đã có đợt đăng ký/u);
+    await expectRefused(() => province.post('/api/commitment-rounds', { year: 2013, leaderDeadline: '2013-04-15', memberDeadline: '2013-05-31', schemeId: 999 }), 400, /Hướng dẫn đánh giá không tồn tại/u);
     const later = await province.post('/api/commitment-rounds', { year: 2019, leaderDeadline: '2019-04-15', memberDeadline: '2019-05-31' });
     round2018 = commitmentRoundSchema.parse(later.body);
     expect(round2018.scheme).toMatchObject({ code: '132-QĐ/TW', cap: { capped: 'excellent', relativeTo: 'good', ratio: 0.2 } });
@@ -170,6 +171,10 @@ describe('a member registers, the secretary returns and accepts', () => {
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('image/png');
     await expectRefused(() => secretary.post(`/api/commitments/${commitment.id}/checkins`, { itemId: item.id, percent: 50, note: 'Bí thư báo thay' }), 403, /Chỉ người đăng ký/u);
+    // A file of the cell uploaded by someone else cannot become this member's evidence (and so be read through it).
+    const secretarys = await secretary.request({ method: 'POST', url: `/api/files?unitId=${tree.cellA.id}`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'bien-ban-chi-bo.png' }, payload: png });
+    expect(secretarys.status).toBe(201);
+    await expectRefused(() => member.post(`/api/commitments/${commitment.id}/checkins`, { itemId: item.id, percent: 50, note: 'Dùng tệp của người khác', evidenceFileId: secretarys.body.id }), 400, /do chính bạn tải lên/u);
     commitment = after;
   });
 
@@ -267,6 +272,9 @@ describe('year-end review and the assessment', () => {
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const register = registerSchema.parse(decided.body);
     expect(register.rows.find((r) => r.member.id === plainId)?.commitment).toMatchObject({ decidedLevel: 'good', doneShare: 0.75 });
+    const afterDecision = commitmentSchema.parse((await secretary.get(`/api/commitments/${c.id}`)).body);
+    await expectRefused(() => secretary.post(`/api/commitments/${c.id}/return`, { version: afterDecision.version, comment: 'Trả lại sau khi đã xếp loại' }), 409, /không trả lại được nữa/u);
+    await expectRefused(() => secretary.post(`/api/commitments/${c.id}/cell-review`, { version: afterDecision.version, level: 'done' }), 409, /đã quyết định xếp loại/u);
     const ranking = rankingSchema.parse((await grassroots.get(`/api/commitments/ranking?unitId=${tree.dinhBang.id}&roundId=${round.id}`)).body);
     expect(ranking.members[0]).toMatchObject({ position: 1, member: { id: plainId }, level: { code: 'good' } });
     const coverage = coverageSchema.parse((await district.get(`/api/commitments/coverage?roundId=${round.id}`)).body);

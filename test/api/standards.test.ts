@@ -198,6 +198,7 @@ describe('the pressing issue', () => {
   it('is one per committee per year, with milestones in date order; progress is the weighted mean', async () => {
     const body = { committeeUnitId: tree.tuSon.id, year: 2012, title: 'Tình trạng lấn chiếm hành lang giao thông', target: 'Giải tỏa 100% điểm lấn chiếm trên quốc lộ 1A' };
     await expectRefused(() => district.post('/api/pressing-issues', { ...body, milestones: [milestones[1], milestones[0]] }), 400, /Mốc 2 có hạn trước mốc 1/u);
+    await expectRefused(() => district.post('/api/pressing-issues', { ...body, milestones: [{ ...milestones[0], weight: 0.001 }] }), 400, /Trọng số phải từ 0,01/u);
     const created = await district.post('/api/pressing-issues', { ...body, milestones });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     issue = pressingIssueSchema.parse(created.body);

@@ -211,7 +211,7 @@ export type PressingIssue = z.infer<typeof pressingIssueSchema>;
 const milestoneInput = z.strictObject({
   title: textSchema('Tên mốc', 300, 3),
   dueOn: isoDateSchema,
-  weight: z.number({ error: 'Trọng số phải là số.' }).positive({ error: 'Trọng số phải lớn hơn 0.' }).max(1000).default(1),
+  weight: z.number({ error: 'Trọng số phải là số.' }).min(0.01, { error: 'Trọng số phải từ 0,01 trở lên.' }).max(1000, { error: 'Trọng số tối đa 1000.' }).multipleOf(0.01, { error: 'Trọng số lấy tối đa 2 chữ số thập phân.' }).default(1),
   progress: z.number().int().min(0, { error: 'Tiến độ từ 0 đến 100%.' }).max(100, { error: 'Tiến độ từ 0 đến 100%.' }).default(0),
   doneOn: isoDateSchema.nullable().optional(),
 });

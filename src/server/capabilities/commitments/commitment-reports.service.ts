@@ -11,7 +11,7 @@ import type { Principal } from '../../http/principal';
 import { writeCoverageSheet, writeRankingSheet } from './commitment-sheets';
 import { presentScheme } from './commitments.presenter';
 import { commitmentsRepository } from './commitments.repository';
-import { ROUND_NOT_FOUND, UNIT_NOT_FOUND, canDecideFor } from './commitments.service';
+import { ROUND_NOT_FOUND, UNIT_NOT_FOUND, canDecideFor, isAncestorOrSelf } from './commitments.service';
 
 /** Lists of people are for units of grassroots size; above that the coverage table drills down. */
 const LIST_LIMIT = 5000;
@@ -37,9 +37,10 @@ export function commitmentReportsService(db: Db) {
     return unit;
   }
 
-  async function roundOf(roundId: number) {
+  /** A round of a committee at or above the unit: another province's round says nothing about it. */
+  async function roundOf(roundId: number, unit: { path: string }) {
     const round = await repo.round(roundId);
-    if (!round) throw NotFound(ROUND_NOT_FOUND);
+    if (!round || !isAncestorOrSelf(round.unit_path, unit.path)) throw NotFound(ROUND_NOT_FOUND);
     return round;
   }
 
@@ -60,7 +61,7 @@ export function commitmentReportsService(db: Db) {
     async register(principal: Principal, unitId: number, roundId: number): Promise<Register> {
       const unit = await visibleUnit(principal, unitId);
       tooBig(unit);
-      const round = await roundOf(roundId);
+      const round = await roundOf(roundId, unit);
       const scheme = await schemeOf(round.scheme_id);
       const today = todayInVietnam();
       const reference = today < `${round.year}-12-31` ? today : `${round.year}-12-31`;
@@ -123,7 +124,7 @@ export function commitmentReportsService(db: Db) {
 
     async coverage(principal: Principal, unitId: number | undefined, roundId: number): Promise<Coverage> {
       const unit = await visibleUnit(principal, unitId);
-      const round = await roundOf(roundId);
+      const round = await roundOf(roundId, unit);
       const scheme = await schemeOf(round.scheme_id);
       const today = todayInVietnam();
       const children = (await repo.children(unit.id)).filter((c) => c.member_count > 0);
@@ -166,7 +167,7 @@ export function commitmentReportsService(db: Db) {
     async unregistered(principal: Principal, query: { unitId: number; roundId: number; leadersOnly?: 'true' | 'false' | undefined; page: number; pageSize: number }): Promise<Unregistered> {
       const unit = await visibleUnit(principal, query.unitId);
       tooBig(unit);
-      const round = await roundOf(query.roundId);
+      const round = await roundOf(query.roundId, unit);
       const today = todayInVietnam();
       const rows = (await repo.registerRows(unit.path, round.id, LIST_LIMIT)).rows
         .filter((r) => r.first_submitted_on === null && (query.leadersOnly !== 'true' || r.is_leader))
@@ -189,7 +190,7 @@ export function commitmentReportsService(db: Db) {
     async ranking(principal: Principal, unitId: number | undefined, roundId: number): Promise<Ranking> {
       const unit = await visibleUnit(principal, unitId);
       tooBig(unit);
-      const round = await roundOf(roundId);
+      const round = await roundOf(roundId, unit);
       const scheme = await schemeOf(round.scheme_id);
       const levelOf = (code: string | null) => (code === null ? null : (scheme.memberLevels.find((l) => l.code === code) ?? null));
       const rows = (await repo.registerRows(unit.path, round.id, LIST_LIMIT)).rows.filter((r) => r.commitment_id !== null);

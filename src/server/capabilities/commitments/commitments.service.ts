@@ -233,6 +233,9 @@ export function commitmentsService(db: Db, files: FilesService) {
       }
       const next = transition(row.state as CommitmentState, action);
       if ('problem' in next) throw Conflict(next.problem);
+      if (action === 'return' && (row.self_reviewed_at !== null || row.decided_level !== null || row.not_assessed_reason !== null)) {
+        throw Conflict('Bản đăng ký đã được kiểm điểm hoặc xếp loại nên không trả lại được nữa.');
+      }
       if (action === 'submit') {
         const items = await repository.items([row.id]);
         const problem = itemsProblem(items.map((i) => ({ kind: i.kind as ItemKind, measure: i.measure })), row.kind === 'collective' || row.is_leader);
@@ -262,6 +265,7 @@ export function commitmentsService(db: Db, files: FilesService) {
       return db.transaction().execute(async (trx) => {
         const repository = commitmentsRepository(trx);
         const values = await roundValues(repository, body.year, body);
+        if (body.schemeId !== undefined && !(await repository.schemes()).some((s) => s.id === body.schemeId)) throw field('schemeId', 'Hướng dẫn đánh giá không tồn tại.');
         const schemeId = body.schemeId ?? (await repository.schemeForYear(body.year))?.id;
         if (schemeId === undefined) throw field('schemeId', `Chưa có hướng dẫn đánh giá, xếp loại nào áp dụng cho năm ${body.year}; hãy chọn một hướng dẫn.`);
         let id: number;
@@ -428,7 +432,13 @@ export function commitmentsService(db: Db, files: FilesService) {
         if (row.state !== 'submitted' && row.state !== 'accepted') throw Conflict('Chỉ báo cáo tiến độ khi bản đăng ký đã nộp.');
         const item = (await repository.items([id])).find((i) => i.id === body.itemId);
         if (!item) throw field('itemId', 'Việc này không thuộc bản đăng ký.');
-        if (body.evidenceFileId) await files.attachable(trx, body.evidenceFileId, row.unit_id);
+        if (body.evidenceFileId) {
+          const file = await files.attachable(trx, body.evidenceFileId, row.unit_id);
+          // Files of a cell are shared by its records; a member attaches only what they uploaded themselves.
+          if (context.principal.role === 'member' && file.uploaded_by !== context.principal.accountId) {
+            throw field('evidenceFileId', 'Tệp minh chứng phải do chính bạn tải lên. Vui lòng tải tệp lên lại.');
+          }
+        }
         const today = todayInVietnam();
         const { id: checkinId } = await repository.insertCheckin({
           commitment_id: id,
@@ -458,6 +468,7 @@ export function commitmentsService(db: Db, files: FilesService) {
         const closed = reviewProblem(todayInVietnam(), row.review_opens_on);
         if (closed) throw field('level', closed);
         if (row.state !== 'accepted') throw Conflict('Bản đăng ký chưa được chi bộ chấp nhận nên chưa tự kiểm điểm được.');
+        if (row.decided_level !== null || row.not_assessed_reason !== null) throw Conflict('Cấp ủy đã quyết định xếp loại; không sửa tự kiểm điểm được nữa.');
         const levels = await levelsFor(row, repository);
         if (!levels.some((l) => l.code === body.level)) throw field('level', 'Mức tự xếp loại không có trong hướng dẫn đánh giá của năm.');
         const items = await repository.items([id]);
@@ -475,6 +486,7 @@ export function commitmentsService(db: Db, files: FilesService) {
         const closed = reviewProblem(todayInVietnam(), row.review_opens_on);
         if (closed) throw field('level', closed);
         if (row.self_reviewed_at === null) throw Conflict('Đảng viên chưa tự kiểm điểm; chi bộ đề nghị xếp loại sau khi đảng viên tự kiểm điểm.');
+        if (row.decided_level !== null || row.not_assessed_reason !== null) throw Conflict('Cấp ủy đã quyết định xếp loại; không sửa đề nghị của chi bộ được nữa.');
         const levels = await levelsFor(row, repository);
         if (!levels.some((l) => l.code === body.level)) throw field('level', 'Mức xếp loại không có trong hướng dẫn đánh giá của năm.');
         await repository.update(id, { cell_level: body.level, cell_note: body.note ?? null, cell_reviewed_at: new Date() });
@@ -509,6 +521,7 @@ export function commitmentsService(db: Db, files: FilesService) {
             throw field(`decisions.${index}`, `Bản đăng ký thứ ${index + 1} không thuộc ${unit.name} trong đợt năm ${round.year}.`);
           }
           if (row.version !== decision.version) throw Conflict(STALE_VERSION_MESSAGE);
+          if (principal.memberId !== null && row.member_id === principal.memberId) throw Forbidden('Không ai tự quyết định xếp loại của chính mình.');
           const reason = decision.notAssessedReason ?? null;
           if (decision.level !== null && !levels.some((l) => l.code === decision.level)) throw field(`decisions.${index}.level`, 'Mức xếp loại không có trong hướng dẫn đánh giá của năm.');
           if (decision.level !== null && reason !== null) throw field(`decisions.${index}`, 'Đã xếp loại thì không ghi lý do chưa đánh giá.');

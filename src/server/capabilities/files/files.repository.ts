@@ -14,13 +14,13 @@ export function filesRepository(db: Db) {
           content: values.content,
           uploaded_by: values.uploadedBy,
         })
-        .returning(['id', 'unit_id', 'name', 'media_type', 'size'])
+        .returning(['id', 'unit_id', 'name', 'media_type', 'size', 'uploaded_by'])
         .executeTakeFirstOrThrow();
     },
 
     /** The file's description without its bytes. */
     describe(id: number) {
-      return db.selectFrom('stored_file').select(['id', 'unit_id', 'name', 'media_type', 'size']).where('id', '=', id).executeTakeFirst();
+      return db.selectFrom('stored_file').select(['id', 'unit_id', 'name', 'media_type', 'size', 'uploaded_by']).where('id', '=', id).executeTakeFirst();
     },
 
     withContent(id: number) {

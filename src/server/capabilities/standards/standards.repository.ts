@@ -15,6 +15,7 @@ export function standardsRepository(db: Db) {
   return {
     unit: (id: number) =>
       db.selectFrom('unit').select(['id', sql<string>`path::text`.as('path'), 'name', 'kind', 'sector', 'valid_to', 'child_count']).where('id', '=', id).executeTakeFirst(),
+    lockUnit: (id: number) => db.selectFrom('unit').select('id').where('id', '=', id).forNoKeyUpdate().execute(),
     series: (unitId: number) => db.selectFrom('conduct_standard').selectAll().where('unit_id', '=', unitId).orderBy('kind').execute(),
     seriesOf: (unitId: number, kind: string) => db.selectFrom('conduct_standard').selectAll().where('unit_id', '=', unitId).where('kind', '=', kind).forUpdate().executeTakeFirst(),
     insertSeries: (unitId: number, kind: string) => db.insertInto('conduct_standard').values({ unit_id: unitId, kind }).returning('id').executeTakeFirstOrThrow(),

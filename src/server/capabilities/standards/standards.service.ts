@@ -171,6 +171,8 @@ export function standardsService(db: Db) {
         const unit = await repository.unit(body.unitId);
         if (!unit || !isInScope(context.principal, unit.path)) throw NotFound(UNIT_NOT_FOUND);
         if (context.principal.role === 'member' || !canRecordFor(context.principal, unit)) throw Forbidden('Chỉ cấp ủy, bộ phận giúp việc của đơn vị được soạn bộ chuẩn mực.');
+        // Two officers drafting the first standard of a unit at once: the second waits and finds the first's draft.
+        await repository.lockUnit(unit.id);
         const series = (await repository.seriesOf(unit.id, body.kind)) ?? { id: (await repository.insertSeries(unit.id, body.kind)).id };
         const existing = await repository.versionsOf([series.id]);
         if (existing.some((v) => v.state === 'draft' || v.state === 'submitted' || v.state === 'approved')) {
