@@ -17,7 +17,11 @@ export class CascadePage {
     // Options read "08-KH/TU — <trích yếu>"; other documents may quote the symbol in their title.
     const escaped = symbol.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
     const dropdown = this.page.locator('.ant-select-dropdown:visible');
-    await dropdown.getByText(new RegExp(`^${escaped} — `, 'u')).click();
+    const option = dropdown.getByText(new RegExp(`^${escaped} — `, 'u'));
+    await option.waitFor();
+    // On a 360 px page the list re-renders and moves while the search results arrive, and a pointer click
+    // can land on the control underneath (seen once in CI): send the click to the option itself.
+    await option.dispatchEvent('click');
     await dropdown.waitFor({ state: 'hidden' });
     // The summary names the document it follows ("Thực hiện Kế hoạch 08-KH/TU ngày …").
     await this.page.getByRole('main').getByRole('link', { name: ` ${symbol}` }).first().waitFor();
