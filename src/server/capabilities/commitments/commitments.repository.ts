@@ -122,6 +122,9 @@ export function commitmentsRepository(db: Db) {
     },
     ofMember: (roundId: number, memberId: number) => commitments().where('c.round_id', '=', roundId).where('c.member_id', '=', memberId).where('c.kind', '=', 'personal').executeTakeFirst(),
     collectiveOf: (roundId: number, unitId: number) => commitments().where('c.round_id', '=', roundId).where('c.unit_id', '=', unitId).where('c.kind', '=', 'collective').executeTakeFirst(),
+    /** Lock many commitments in one statement, in id order (two deciders never deadlock). */
+    lockMany: (ids: number[]) =>
+      ids.length === 0 ? Promise.resolve([]) : db.selectFrom('commitment').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute(),
     manyById: (ids: number[]) => (ids.length === 0 ? Promise.resolve([]) : commitments().where('c.id', 'in', ids).execute()),
 
     insert: (values: Insertable<CommitmentTable>) => db.insertInto('commitment').values(values).returning('id').executeTakeFirstOrThrow(),

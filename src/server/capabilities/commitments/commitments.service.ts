@@ -511,7 +511,7 @@ export function commitmentsService(db: Db, files: FilesService) {
         await repository.lockUnit(unit.id);
         const ids = body.decisions.map((d) => d.commitmentId);
         if (new Set(ids).size !== ids.length) throw field('decisions', 'Một bản đăng ký được xếp loại hai lần.');
-        for (const id of ids) await repository.findById(id, true);
+        await repository.lockMany(ids);
         const rows = await repository.manyById(ids);
         const levels = (await repository.levels([round.scheme_id])).filter((l) => l.applies_to === 'member');
         const audits: { row: CommitmentRow; level: string | null; reason: string | null }[] = [];
