@@ -24,7 +24,7 @@ import pg from 'pg';
 import { registrationState } from '../src/shared/domain/commitments';
 import { TIMELINESS_STATES, type TimelinessCounts } from '../src/shared/domain/timeliness';
 import type { Coverage, CoverageRow } from '../src/shared/schemas/commitments';
-import { type Latency, h, latency, timed } from './timing';
+import { type Latency, appAgainstFloor, h } from './timing';
 
 export interface CommitmentsGeneration {
   roundId: number;
@@ -394,23 +394,13 @@ export async function commitmentsBench(options: CommitmentsBenchOptions): Promis
     if (problem) throw new Error(`commitment coverage of ${view.name} disagrees with the floor: ${problem}`);
     log(`coverage ${view.name}: ${answer.unit.members.toLocaleString('en')} members below, ${answer.rows.length} rows; app and floor agree`);
 
-    for (let i = 0; i < 2; i++) await fetchCoverage();
-    const app: number[] = [];
-    for (let i = 0; i < options.samples; i++) app.push(await timed(async () => void (await fetchCoverage())));
-    const floor: number[] = [];
-    for (let i = 0; i < options.floorSamples; i++) floor.push(await timed(async () => void (await floorRows())));
-    const appLatency = latency(app);
-    const floorLatency = latency(floor);
+    const measured = await appAgainstFloor(fetchCoverage, floorRows, { samples: options.samples, floorSamples: options.floorSamples, target: view.target });
     scenarios.push({
       name: view.name,
       unitId: view.unitId,
       members: answer.unit.members,
       rows: answer.rows.length,
-      app: appLatency,
-      floor: floorLatency,
-      speedup: floorLatency.p50 / appLatency.p50,
-      target: view.target === undefined ? '' : `p95<${view.target}ms`,
-      verdict: view.target === undefined ? '' : appLatency.p95 < view.target ? 'PASS' : 'FAIL',
+      ...measured,
     });
   }
   return scenarios;

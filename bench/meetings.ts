@@ -20,7 +20,7 @@ import pg from 'pg';
 import { todayInVietnam } from '../src/server/http/clock';
 import { SQUARE_STATES, monthIsDue } from '../src/shared/domain/meetings';
 import type { MatrixRow, MeetingMatrix } from '../src/shared/schemas/meetings';
-import { type Latency, h, latency, timed } from './timing';
+import { type Latency, appAgainstFloor, h } from './timing';
 
 export interface MeetingsGeneration {
   year: number;
@@ -319,23 +319,13 @@ export async function meetingsBench(options: MeetingsBenchOptions): Promise<Meet
     if (problem) throw new Error(`meeting matrix of ${view.name} disagrees with the floor: ${problem}`);
     log(`matrix ${view.name}: ${answer.unit.cells.toLocaleString('en')} cells below, ${answer.rows.length} rows; app and floor agree`);
 
-    for (let i = 0; i < 2; i++) await fetchMatrix();
-    const app: number[] = [];
-    for (let i = 0; i < options.samples; i++) app.push(await timed(async () => void (await fetchMatrix())));
-    const floor: number[] = [];
-    for (let i = 0; i < options.floorSamples; i++) floor.push(await timed(async () => void (await floorRows())));
-    const appLatency = latency(app);
-    const floorLatency = latency(floor);
+    const measured = await appAgainstFloor(fetchMatrix, floorRows, { samples: options.samples, floorSamples: options.floorSamples, target: view.target });
     scenarios.push({
       name: view.name,
       unitId: view.unitId,
       cells: answer.unit.cells,
       rows: answer.rows.length,
-      app: appLatency,
-      floor: floorLatency,
-      speedup: floorLatency.p50 / appLatency.p50,
-      target: view.target === undefined ? '' : `p95<${view.target}ms`,
-      verdict: view.target === undefined ? '' : appLatency.p95 < view.target ? 'PASS' : 'FAIL',
+      ...measured,
     });
   }
   return scenarios;
