@@ -43,6 +43,7 @@ import { memberImportsService } from './capabilities/members/member-imports.serv
 import { unitsRoutes } from './capabilities/units/units.routes';
 import { unitsService } from './capabilities/units/units.service';
 import type { Db } from './db/connect';
+import type { Clock } from './http/clock';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurity } from './http/security';
 import { registerSessions } from './http/sessions';
@@ -56,6 +57,8 @@ export interface AppDeps {
   /** Built web client to serve; omitted in API tests. */
   webDir?: string;
   logger?: FastifyServerOptions['logger'];
+  /** Defaults to the system clock; tests inject one they can move. */
+  clock?: Clock;
 }
 
 export interface RouteInfo {

@@ -531,6 +531,151 @@ export interface PressingIssueMilestoneTable {
   done_on: DateOnly | null;
 }
 
+export interface OversightActivityTable {
+  id: Generated<number>;
+  organiser_unit_id: number;
+  kind: string;
+  title: string;
+  planned_on: DateOnly;
+  held_on: DateOnly | null;
+  state: Generated<string>;
+  cancel_reason: string | null;
+  location: string | null;
+  participants: string | null;
+  participant_count: number | null;
+  conclusion: string | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface OversightActivityUnitTable {
+  activity_id: number;
+  unit_id: number;
+}
+
+export interface OversightActivityAttachmentTable {
+  id: Generated<number>;
+  activity_id: number;
+  file_id: number | null;
+  document_id: number | null;
+}
+
+export interface OversightFindingTable {
+  id: Generated<number>;
+  activity_id: number;
+  number: number;
+  unit_id: number;
+  kind: string;
+  content: string;
+  version: Generated<number>;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface FollowUpTable {
+  id: Generated<number>;
+  finding_id: number;
+  owner_unit_id: number;
+  task: string;
+  due_on: DateOnly;
+  state: Generated<string>;
+  done_on: DateOnly | null;
+  result: string | null;
+  evidence_file_id: number | null;
+  closed_by: number | null;
+  reopen_comment: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface NegativePhenomenonTable {
+  id: Generated<number>;
+  finding_id: number;
+  unit_id: number;
+  description: string;
+  handling: string | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ExemplarTable {
+  id: Generated<number>;
+  nominating_unit_id: number;
+  year: number;
+  subject_kind: string;
+  member_id: number | null;
+  family_name: string | null;
+  middle_name: string | null;
+  given_name: string | null;
+  collective_unit_id: number | null;
+  collective_name: string | null;
+  title: string;
+  field: string | null;
+  summary: string;
+  story_html: Generated<string>;
+  deciding_unit_id: number;
+  state: Generated<string>;
+  pending_unit_id: number | null;
+  commendation_form: string | null;
+  commendation_title: string | null;
+  decision_symbol: string | null;
+  decision_date: DateOnly | null;
+  decision_document_id: number | null;
+  commended_by: number | null;
+  is_public: Generated<boolean>;
+  published_at: Timestamp | null;
+  version: Generated<number>;
+  created_by: number;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ExemplarStepTable {
+  id: Generated<number>;
+  exemplar_id: number;
+  unit_id: number;
+  action: string;
+  comment: string | null;
+  acted_by: number;
+  acted_at: GeneratedTimestamp;
+}
+
+export interface ExemplarFileTable {
+  exemplar_id: number;
+  file_id: number;
+  role: string;
+  caption: string | null;
+  position: Generated<number>;
+}
+
+export interface PublicityChannelTable {
+  id: Generated<number>;
+  root_unit_id: number | null;
+  kind: string;
+  name: string;
+  position: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface PublicityEntryTable {
+  id: Generated<number>;
+  exemplar_id: number;
+  channel_id: number;
+  published_on: DateOnly;
+  title: string;
+  url: string | null;
+  file_id: number | null;
+  recorded_by: number;
+  created_at: GeneratedTimestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -573,4 +718,15 @@ export interface Database {
   pilot_note: PilotNoteTable;
   pressing_issue: PressingIssueTable;
   pressing_issue_milestone: PressingIssueMilestoneTable;
+  oversight_activity: OversightActivityTable;
+  oversight_activity_unit: OversightActivityUnitTable;
+  oversight_activity_attachment: OversightActivityAttachmentTable;
+  oversight_finding: OversightFindingTable;
+  follow_up: FollowUpTable;
+  negative_phenomenon: NegativePhenomenonTable;
+  exemplar: ExemplarTable;
+  exemplar_step: ExemplarStepTable;
+  exemplar_file: ExemplarFileTable;
+  publicity_channel: PublicityChannelTable;
+  publicity_entry: PublicityEntryTable;
 }
