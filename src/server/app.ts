@@ -43,7 +43,7 @@ import { memberImportsService } from './capabilities/members/member-imports.serv
 import { unitsRoutes } from './capabilities/units/units.routes';
 import { unitsService } from './capabilities/units/units.service';
 import type { Db } from './db/connect';
-import type { Clock } from './http/clock';
+import { type Clock, systemClock } from './http/clock';
 import { registerErrorHandler } from './http/error-handler';
 import { registerSecurity } from './http/security';
 import { registerSessions } from './http/sessions';
@@ -113,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the oversight and exemplar capabilities (being wired)
+  const clock = deps.clock ?? systemClock;
   healthRoutes(app, deps.db, deps.database);
   authRoutes(app, authService(deps.db, sessionOptions));
   unitsRoutes(app, unitsService(deps.db));

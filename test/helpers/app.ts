@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import type { Clock } from '../../src/server/http/clock';
 import type { App } from '../../src/server/http/types';
 import type { Db } from '../../src/server/db/connect';
 import { createTestDatabase } from './database';
@@ -10,10 +11,10 @@ export interface TestContext {
   db: Db;
 }
 
-/** A real app on a fresh database for this test file; closed after the file. */
-export async function setupApp(): Promise<TestContext> {
+/** A real app on a fresh database for this test file; closed after the file. Pass a clock to move "today". */
+export async function setupApp(options: { clock?: Clock } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, database: inject('pgKind') });
+  const app = await buildApp({ db: database.db, database: inject('pgKind'), clock: options.clock });
   afterAll(async () => {
     await app.close();
     await database.drop();
