@@ -24,6 +24,11 @@ export class CommitmentsPage {
     const field = this.page.locator('label', { has: box });
     const shows = async () => ((await field.textContent()) ?? '').includes(`Năm ${year}`);
     await field.waitFor();
+    // The box first renders empty and takes the round's year once the rounds load (and the page
+    // re-renders around it): decide only after it shows a year, or the dropdown may vanish mid-click.
+    await this.page.waitForFunction(
+      () => [...document.querySelectorAll('label')].some((element) => /Năm \d{4}/u.test(element.textContent ?? '') && element.querySelector('[role="combobox"]')),
+    );
     if (await shows()) return;
     await box.click();
     await this.page.locator('.ant-select-item-option', { hasText: `Năm ${year}` }).click();

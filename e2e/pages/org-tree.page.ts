@@ -42,6 +42,9 @@ export class OrgTreePage {
     await dialog.getByLabel('Tên đơn vị').fill(name);
     await dialog.getByLabel('Loại tổ chức').click();
     await this.page.locator('.ant-select-dropdown:visible').getByText(kindLabel, { exact: true }).click();
+    // Under load the option click can land while the list animates: make sure the choice took.
+    await dialog.locator('.ant-select').filter({ hasText: kindLabel }).first().waitFor();
     await dialog.getByRole('button', { name: 'Tạo đơn vị' }).click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 }
