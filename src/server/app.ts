@@ -19,7 +19,13 @@ import { commitmentReportsService } from './capabilities/commitments/commitment-
 import { commitmentsRoutes } from './capabilities/commitments/commitments.routes';
 import { commitmentsService } from './capabilities/commitments/commitments.service';
 import { meetingsRoutes } from './capabilities/meetings/meetings.routes';
+import { exemplarsRoutes } from './capabilities/exemplars/exemplars.routes';
+import { exemplarsService } from './capabilities/exemplars/exemplars.service';
+import { oversightRoutes } from './capabilities/oversight/oversight.routes';
+import { oversightService } from './capabilities/oversight/oversight.service';
 import { pilotsRoutes } from './capabilities/pilots/pilots.routes';
+import { publicStoriesRoutes } from './capabilities/public-stories/public-stories.routes';
+import { publicStoriesService } from './capabilities/public-stories/public-stories.service';
 import { pilotsService } from './capabilities/pilots/pilots.service';
 import { standardsRoutes } from './capabilities/standards/standards.routes';
 import { standardsService } from './capabilities/standards/standards.service';
@@ -44,7 +50,8 @@ import { unitsRoutes } from './capabilities/units/units.routes';
 import { unitsService } from './capabilities/units/units.service';
 import type { Db } from './db/connect';
 import { type Clock, systemClock } from './http/clock';
-import { registerErrorHandler } from './http/error-handler';
+import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler';
+import { Unavailable } from './http/errors';
 import { registerSecurity } from './http/security';
 import { registerSessions } from './http/sessions';
 import type { App } from './http/types';
@@ -81,7 +88,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     genReqId: () => randomUUID(),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
+    // While draining for shutdown, our own hook answers 503 in the usual shape (Fastify's default is English).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw Unavailable('Máy chủ đang tạm dừng để khởi động lại. Vui lòng thử lại sau ít phút.');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -113,7 +130,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- used by the oversight and exemplar capabilities (being wired)
   const clock = deps.clock ?? systemClock;
   healthRoutes(app, deps.db, deps.database);
   authRoutes(app, authService(deps.db, sessionOptions));
@@ -137,6 +153,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   commitmentsRoutes(app, commitmentsService(deps.db, files), commitmentReportsService(deps.db));
   standardsRoutes(app, standardsService(deps.db));
   pilotsRoutes(app, pilotsService(deps.db, files));
+  exemplarsRoutes(app, exemplarsService(deps.db, files, clock));
+  oversightRoutes(app, oversightService(deps.db, files, documents, clock));
+
+  // The public page of exemplary stories (no login); registered before the web client's catch-all.
+  publicStoriesRoutes(app, publicStoriesService(deps.db));
 
   if (deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) {
     const webDir = deps.webDir;

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type TestContext, databaseFingerprint, loggedIn, setupApp } from '../helpers/app';
 import { XLSX_MIME } from '../../src/shared/domain/member-sheet';
-import { type TestUnit, createAccount, createConference, createDocument, createHelperUnit, createMember, createRequirement, createTree, createUnit } from '../helpers/factories';
+import { type TestUnit, createAccount, createConference, createDocument, createExemplar, createExemplarPhoto, createHelperUnit, createMember, createRequirement, createTree, createUnit } from '../helpers/factories';
 
 /**
  * Every API route, visited by callers who must be refused: nobody logged in, and users whose scope
@@ -37,6 +37,16 @@ interface Fixtures {
   outsidePilotId: number;
   outsideIssueId: number;
   outsideStandardVersionId: number;
+  /** An inspection held by the outside cell, with a finding, its follow-up and a negative phenomenon. */
+  outsideActivityId: number;
+  outsideFindingId: number;
+  outsideFollowUpId: number;
+  outsideNegativeId: number;
+  /** An approved exemplar nominated by the outside cell, with a photo, an evidence file and a publicity entry. */
+  outsideExemplarId: number;
+  outsideExemplarPhotoId: number;
+  outsideExemplarEvidenceId: number;
+  outsidePublicityId: number;
 }
 
 type Probe = (f: Fixtures) => InjectOptions[];
@@ -208,13 +218,76 @@ const PROBES: Record<string, Probe> = {
   'GET /api/pressing-issues/:id': (f) => [{ method: 'GET', url: `/api/pressing-issues/${f.outsideIssueId}` }],
   'GET /api/pressing-issues/:id/evidence': (f) => [{ method: 'GET', url: `/api/pressing-issues/${f.outsideIssueId}/evidence` }],
   'PATCH /api/pressing-issues/:id': (f) => [{ method: 'PATCH', url: `/api/pressing-issues/${f.outsideIssueId}`, payload: { version: 1, title: 'Vấn đề sửa lạ' } }],
+  'GET /api/oversight': (f) => [
+    { method: 'GET', url: `/api/oversight?unitId=${f.outside.id}` },
+    { method: 'GET', url: `/api/oversight?unitId=${f.outside.id}&relation=concerning&year=2012` },
+  ],
+  'POST /api/oversight': (f) => [
+    { method: 'POST', url: '/api/oversight', payload: { organiserUnitId: f.outside.id, kind: 'inspection', title: 'Kiểm tra lạ', plannedOn: '2012-06-15', unitIds: [f.outside.id] } },
+  ],
+  'GET /api/oversight/:id': (f) => [{ method: 'GET', url: `/api/oversight/${f.outsideActivityId}` }],
+  'GET /api/oversight/:id/attachments/:attachmentId/file': (f) => [{ method: 'GET', url: `/api/oversight/${f.outsideActivityId}/attachments/1/file` }],
+  'PATCH /api/oversight/:id': (f) => [{ method: 'PATCH', url: `/api/oversight/${f.outsideActivityId}`, payload: { version: 1, title: 'Kiểm tra sửa lạ' } }],
+  'POST /api/oversight/:id/hold': (f) => [{ method: 'POST', url: `/api/oversight/${f.outsideActivityId}/hold`, payload: { version: 1, heldOn: '2012-05-01' } }],
+  'POST /api/oversight/:id/cancel': (f) => [{ method: 'POST', url: `/api/oversight/${f.outsideActivityId}/cancel`, payload: { version: 1, reason: 'Hủy lạ' } }],
+  'POST /api/oversight/:id/findings': (f) => [
+    { method: 'POST', url: `/api/oversight/${f.outsideActivityId}/findings`, payload: { unitId: f.outside.id, kind: 'strength', content: 'Nhận xét lạ', followUp: { task: 'Việc lạ', ownerUnitId: f.outside.id, dueOn: '2012-08-01' } } },
+  ],
+  'PATCH /api/findings/:id': (f) => [{ method: 'PATCH', url: `/api/findings/${f.outsideFindingId}`, payload: { version: 1, content: 'Nhận xét sửa lạ' } }],
+  'POST /api/findings/:id/follow-up': (f) => [{ method: 'POST', url: `/api/findings/${f.outsideFindingId}/follow-up`, payload: { task: 'Việc lạ', ownerUnitId: f.outside.id, dueOn: '2012-08-01' } }],
+  'GET /api/units/:id/findings': (f) => [{ method: 'GET', url: `/api/units/${f.outside.id}/findings?year=2012` }],
+  'GET /api/follow-ups': (f) => [{ method: 'GET', url: `/api/follow-ups?unitId=${f.outside.id}&timeliness=overdue` }],
+  'GET /api/follow-ups/:id/evidence': (f) => [{ method: 'GET', url: `/api/follow-ups/${f.outsideFollowUpId}/evidence` }],
+  'POST /api/follow-ups/:id/complete': (f) => [{ method: 'POST', url: `/api/follow-ups/${f.outsideFollowUpId}/complete`, payload: { version: 1, result: 'Kết quả lạ', doneOn: '2012-06-01' } }],
+  'POST /api/follow-ups/:id/reopen': (f) => [{ method: 'POST', url: `/api/follow-ups/${f.outsideFollowUpId}/reopen`, payload: { version: 1, comment: 'Mở lại lạ' } }],
+  'POST /api/follow-ups/:id/cancel': (f) => [{ method: 'POST', url: `/api/follow-ups/${f.outsideFollowUpId}/cancel`, payload: { version: 1, reason: 'Hủy lạ' } }],
+  'GET /api/negatives': (f) => [{ method: 'GET', url: `/api/negatives?unitId=${f.outside.id}` }],
+  'POST /api/findings/:id/negatives': (f) => [{ method: 'POST', url: `/api/findings/${f.outsideFindingId}/negatives`, payload: { unitId: f.outside.id, description: 'Tiêu cực lạ' } }],
+  'PATCH /api/negatives/:id': (f) => [{ method: 'PATCH', url: `/api/negatives/${f.outsideNegativeId}`, payload: { version: 1, handling: 'Xử lý lạ' } }],
+  'GET /api/exemplars': (f) => [
+    { method: 'GET', url: `/api/exemplars?unitId=${f.outside.id}` },
+    { method: 'GET', url: `/api/exemplars?unitId=${f.outside.id}&awaiting=true&q=la` },
+  ],
+  'GET /api/exemplars/deciding-units': (f) => [{ method: 'GET', url: `/api/exemplars/deciding-units?unitId=${f.outside.id}` }],
+  'POST /api/exemplars': (f) => [
+    {
+      method: 'POST',
+      url: '/api/exemplars',
+      payload: { nominatingUnitId: f.outside.id, year: 2012, subject: { kind: 'person', familyName: 'Trần', givenName: 'Lạ' }, title: 'Điển hình lạ', summary: 'Thành tích của người lạ', decidingUnitId: f.outsideCommitteeId },
+    },
+  ],
+  'GET /api/exemplars/:id': (f) => [{ method: 'GET', url: `/api/exemplars/${f.outsideExemplarId}` }],
+  'PATCH /api/exemplars/:id': (f) => [{ method: 'PATCH', url: `/api/exemplars/${f.outsideExemplarId}`, payload: { version: 1, title: 'Sửa điển hình lạ' } }],
+  'POST /api/exemplars/:id/submit': (f) => [{ method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/submit`, payload: { version: 1 } }],
+  'POST /api/exemplars/:id/verify': (f) => [{ method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/verify`, payload: { version: 1 } }],
+  'POST /api/exemplars/:id/return': (f) => [{ method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/return`, payload: { version: 1, comment: 'Trả lại lạ' } }],
+  'POST /api/exemplars/:id/reject': (f) => [{ method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/reject`, payload: { version: 1, comment: 'Không công nhận lạ' } }],
+  'POST /api/exemplars/:id/commend': (f) => [
+    { method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/commend`, payload: { version: 1, form: 'giay_khen', commendationTitle: 'Giấy khen lạ', decisionSymbol: '05-QĐ/CB', decisionDate: '2012-06-01' } },
+  ],
+  'PUT /api/exemplars/:id/publication': (f) => [{ method: 'PUT', url: `/api/exemplars/${f.outsideExemplarId}/publication`, payload: { public: true, version: 1 } }],
+  'POST /api/exemplars/:id/photos': (f) => [
+    { method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/photos`, headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'anh.jpg' }, payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) },
+  ],
+  'GET /api/exemplars/:id/photos/:fileId': (f) => [{ method: 'GET', url: `/api/exemplars/${f.outsideExemplarId}/photos/${f.outsideExemplarPhotoId}` }],
+  'DELETE /api/exemplars/:id/photos/:fileId': (f) => [{ method: 'DELETE', url: `/api/exemplars/${f.outsideExemplarId}/photos/${f.outsideExemplarPhotoId}` }],
+  'POST /api/exemplars/:id/evidence': (f) => [{ method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/evidence`, payload: { fileId: f.outsideExemplarEvidenceId } }],
+  'GET /api/exemplars/:id/evidence/:fileId': (f) => [{ method: 'GET', url: `/api/exemplars/${f.outsideExemplarId}/evidence/${f.outsideExemplarEvidenceId}` }],
+  'DELETE /api/exemplars/:id/evidence/:fileId': (f) => [{ method: 'DELETE', url: `/api/exemplars/${f.outsideExemplarId}/evidence/${f.outsideExemplarEvidenceId}` }],
+  'POST /api/exemplars/:id/publicity': (f) => [
+    { method: 'POST', url: `/api/exemplars/${f.outsideExemplarId}/publicity`, payload: { channelId: 1, publishedOn: '2012-06-01', title: 'Bài lạ', url: 'https://example.org/bai-la' } },
+  ],
+  'GET /api/publicity/summary': (f) => [{ method: 'GET', url: `/api/publicity/summary?unitId=${f.outside.id}&year=2012` }],
+  'GET /api/publicity/:id/file': (f) => [{ method: 'GET', url: `/api/publicity/${f.outsidePublicityId}/file` }],
+  'DELETE /api/publicity/:id': (f) => [{ method: 'DELETE', url: `/api/publicity/${f.outsidePublicityId}` }],
 };
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
 // Campaigns and study topics are listed and created for the caller's own committee (see the lists test below).
 // Assessment schemes are reference data; rounds are those of the caller's own committees; /api/me/* is the caller's own.
 // Year rules are the caller's own root committee's.
-const SELF_ONLY = new Set(['GET /api/year-rules/:year', 'PUT /api/year-rules/:year', 'GET /api/me/standards', 'GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+// Publicity channels are the caller's own province's (and the generic ones).
+const SELF_ONLY = new Set(['GET /api/publicity-channels', 'POST /api/publicity-channels', 'GET /api/year-rules/:year', 'PUT /api/year-rules/:year', 'GET /api/me/standards', 'GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];
@@ -237,7 +310,7 @@ beforeAll(async () => {
     (await ctx.db.insertInto('commitment_round').values({ unit_id: owner.id, year: 2012, scheme_id: 1, leader_deadline: '2012-04-15', member_deadline: '2012-05-31', review_opens_on: '2012-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
   const haNamRound = await roundOf(otherProvince);
   const bacNinhRound = await roundOf(tree.province);
-  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId' | 'outsideRoundId' | 'outsideCommitmentId' | 'outsideCommitteeId' | 'outsidePilotId' | 'outsideIssueId' | 'outsideStandardVersionId'>>>();
+  const directionMade = new Map<number, Promise<Pick<Fixtures, 'outsideDocumentId' | 'outsideRequirementId' | 'outsideConferenceId' | 'outsideHelperUnitId' | 'outsideCampaignId' | 'outsideCellId' | 'outsideTopicId' | 'outsideMeetingId' | 'outsideRoundId' | 'outsideCommitmentId' | 'outsideCommitteeId' | 'outsidePilotId' | 'outsideIssueId' | 'outsideStandardVersionId' | 'outsideActivityId' | 'outsideFindingId' | 'outsideFollowUpId' | 'outsideNegativeId' | 'outsideExemplarId' | 'outsideExemplarPhotoId' | 'outsideExemplarEvidenceId' | 'outsidePublicityId'>>>();
   const directionIn = (unit: TestUnit) => {
     const made = directionMade.get(unit.id) ?? makeDirection(unit);
     directionMade.set(unit.id, made);
@@ -263,6 +336,8 @@ beforeAll(async () => {
           .executeTakeFirstOrThrow()
       ).id,
       ...(await pilotsOf(unit)),
+      ...(await oversightOf(unit)),
+      ...(await exemplarsOf(unit)),
     };
   };
   const pilotsOf = async (unit: TestUnit) => {
@@ -273,6 +348,29 @@ beforeAll(async () => {
       outsidePilotId: (await ctx.db.insertInto('pilot').values({ committee_unit_id: committee, year: 2012, kind: 'comprehensive', target_unit_id: unit.id, goals: 'Mục tiêu lạ', responsible: 'Người lạ' }).returning('id').executeTakeFirstOrThrow()).id,
       outsideIssueId: (await ctx.db.insertInto('pressing_issue').values({ committee_unit_id: committee, year: 2012, title: 'Vấn đề lạ', target: 'Mục tiêu lạ' }).returning('id').executeTakeFirstOrThrow()).id,
       outsideStandardVersionId: (await ctx.db.insertInto('standard_version').values({ standard_id: standard.id, version_no: 1, title: 'Chuẩn mực lạ', state: 'submitted' }).returning('id').executeTakeFirstOrThrow()).id,
+    };
+  };
+  const exemplarsOf = async (unit: TestUnit) => {
+    const createdBy = (await createAccount(ctx.db, { role: 'cell_secretary', scope: unit })).id;
+    const exemplarId = await createExemplar(ctx.db, { unit, createdBy, state: 'approved', title: 'Điển hình lạ' });
+    const channel = await ctx.db.selectFrom('publicity_channel').select('id').where('root_unit_id', 'is', null).orderBy('id').executeTakeFirstOrThrow();
+    return {
+      outsideExemplarId: exemplarId,
+      outsideExemplarPhotoId: await createExemplarPhoto(ctx.db, exemplarId, unit),
+      outsideExemplarEvidenceId: await createExemplarPhoto(ctx.db, exemplarId, unit, { role: 'evidence' }),
+      outsidePublicityId: (await ctx.db.insertInto('publicity_entry').values({ exemplar_id: exemplarId, channel_id: channel.id, published_on: '2012-06-01', title: 'Bài lạ', recorded_by: createdBy }).returning('id').executeTakeFirstOrThrow()).id,
+    };
+  };
+  const oversightOf = async (unit: TestUnit) => {
+    const createdBy = (await createAccount(ctx.db, { role: 'cell_secretary', scope: unit })).id;
+    const activity = await ctx.db.insertInto('oversight_activity').values({ organiser_unit_id: unit.id, kind: 'inspection', title: 'Kiểm tra lạ', planned_on: '2012-05-01', held_on: '2012-05-01', state: 'held', created_by: createdBy }).returning('id').executeTakeFirstOrThrow();
+    await ctx.db.insertInto('oversight_activity_unit').values({ activity_id: activity.id, unit_id: unit.id }).execute();
+    const finding = await ctx.db.insertInto('oversight_finding').values({ activity_id: activity.id, number: 1, unit_id: unit.id, kind: 'shortcoming', content: 'Nhận xét lạ', created_by: createdBy }).returning('id').executeTakeFirstOrThrow();
+    return {
+      outsideActivityId: activity.id,
+      outsideFindingId: finding.id,
+      outsideFollowUpId: (await ctx.db.insertInto('follow_up').values({ finding_id: finding.id, owner_unit_id: unit.id, task: 'Việc lạ', due_on: '2012-08-01' }).returning('id').executeTakeFirstOrThrow()).id,
+      outsideNegativeId: (await ctx.db.insertInto('negative_phenomenon').values({ finding_id: finding.id, unit_id: unit.id, description: 'Tiêu cực lạ', created_by: createdBy }).returning('id').executeTakeFirstOrThrow()).id,
     };
   };
   const memberIn = (cell: TestUnit) => createMember(ctx.db, cell, { familyName: 'Phạm', middleName: 'Văn', givenName: 'Ngoài' });

@@ -186,3 +186,97 @@ export async function createHelperUnit(db: Db, unit: TestUnit): Promise<number> 
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+export type ExemplarSubject =
+  | { kind: 'member'; memberId: number }
+  | { kind: 'person'; familyName: string; middleName?: string; givenName: string }
+  | { kind: 'collective'; name?: string; unitId?: number };
+
+/** An exemplar inserted directly (any state); a published one needs state approved or commended. */
+export async function createExemplar(
+  db: Db,
+  options: {
+    unit: TestUnit;
+    createdBy: number;
+    subject?: ExemplarSubject;
+    title?: string;
+    summary?: string;
+    storyHtml?: string;
+    year?: number;
+    state?: 'draft' | 'pending' | 'returned' | 'rejected' | 'approved' | 'commended';
+    pendingUnitId?: number;
+    decidingUnitId?: number;
+    isPublic?: boolean;
+    publishedAt?: string;
+    commendation?: { form: 'giay_khen' | 'bang_khen' | 'other'; title?: string; symbol: string; date: string };
+    field?: string;
+  },
+): Promise<number> {
+  const subject = options.subject ?? { kind: 'person', familyName: 'Nguyễn', middleName: 'Thị', givenName: 'Hoa' };
+  const state = options.state ?? (options.commendation ? 'commended' : 'draft');
+  const isPublic = options.isPublic ?? false;
+  const row = await db
+    .insertInto('exemplar')
+    .values({
+      nominating_unit_id: options.unit.id,
+      year: options.year ?? 2012,
+      subject_kind: subject.kind,
+      member_id: subject.kind === 'member' ? subject.memberId : null,
+      family_name: subject.kind === 'person' ? subject.familyName : null,
+      middle_name: subject.kind === 'person' ? (subject.middleName ?? '') : null,
+      given_name: subject.kind === 'person' ? subject.givenName : null,
+      collective_unit_id: subject.kind === 'collective' ? (subject.unitId ?? null) : null,
+      collective_name: subject.kind === 'collective' ? (subject.name ?? null) : null,
+      title: options.title ?? 'Người tốt việc tốt',
+      field: options.field ?? null,
+      summary: options.summary ?? 'Tận tụy với công việc, gần gũi nhân dân.',
+      story_html: options.storyHtml ?? '<p>Câu chuyện.</p>',
+      deciding_unit_id: options.decidingUnitId ?? options.unit.id,
+      state,
+      pending_unit_id: state === 'pending' ? (options.pendingUnitId ?? options.unit.id) : null,
+      commendation_form: options.commendation?.form ?? null,
+      commendation_title: options.commendation?.title ?? null,
+      decision_symbol: options.commendation?.symbol ?? null,
+      decision_date: options.commendation?.date ?? null,
+      is_public: isPublic,
+      published_at: isPublic ? (options.publishedAt ?? new Date().toISOString()) : null,
+      created_by: options.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A small JPEG stored as a file of `unit` and attached to an exemplar as a photo (or evidence). */
+export async function createExemplarPhoto(
+  db: Db,
+  exemplarId: number,
+  unit: TestUnit,
+  options: { caption?: string | null; position?: number; role?: 'photo' | 'evidence'; bytes?: Buffer; mediaType?: string } = {},
+): Promise<number> {
+  const { createHash } = await import('node:crypto');
+  const sharp = (await import('sharp')).default;
+  const bytes =
+    options.bytes ??
+    (await sharp({ create: { width: 32, height: 20, channels: 3, background: { r: 155, g: 28, b: 28 } } })
+      .jpeg({ quality: 80 })
+      .toBuffer());
+  const file = await db
+    .insertInto('stored_file')
+    .values({
+      unit_id: unit.id,
+      name: `anh-${unique()}.jpg`,
+      media_type: options.mediaType ?? 'image/jpeg',
+      size: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest(),
+      content: bytes,
+      uploaded_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('exemplar_file')
+    .values({ exemplar_id: exemplarId, file_id: file.id, role: options.role ?? 'photo', caption: options.caption ?? null, position: options.position ?? 0 })
+    .execute();
+  return file.id;
+}

@@ -21,6 +21,7 @@ import {
 import { loadCommitmentsDemo } from './commitments';
 import { loadDirectionDemo } from './direction';
 import { loadMeetingsDemo } from './meetings';
+import { loadOversightDemo } from './oversight';
 import { Random } from './random';
 import { loadStandardsDemo } from './standards';
 
@@ -313,6 +314,8 @@ export async function loadDemo(db: Db, password: string): Promise<DemoResult> {
         })),
       )
       .execute();
+    // Oversight, exemplars and publicity (after loadStandardsDemo and the accounts, which sign its rows).
+    await loadOversightDemo(tx, { units, members, positions });
     return demoAccounts.map(({ username, role, displayName, scope }) => ({ username, role, displayName, scope }));
   });
 

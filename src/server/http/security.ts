@@ -41,7 +41,9 @@ export function registerSecurity(app: FastifyInstance): void {
     void reply.header('x-frame-options', 'DENY');
     void reply.header('referrer-policy', 'same-origin');
     void reply.header('cross-origin-opener-policy', 'same-origin');
-    if (!request.url.startsWith('/api/docs')) void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+    // A route may send a stricter policy of its own (the public story pages allow their inline style and script by hash).
+    if (!request.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) void reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // Only a public API route may choose its own caching (the public stories JSON); everything else is never stored.
+    if (request.url.startsWith('/api/') && !(request.routeOptions.config.public === true && reply.hasHeader('cache-control'))) void reply.header('cache-control', 'no-store');
   });
 }

@@ -23,6 +23,8 @@ import { FileTextOutlined, FlagOutlined, NodeIndexOutlined } from '@ant-design/i
 import { CalendarOutlined, CheckSquareOutlined, ReadOutlined } from '@ant-design/icons';
 import { CarryOutOutlined, FormOutlined, SettingOutlined } from '@ant-design/icons';
 import { AimOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
+import { NotificationOutlined, TrophyOutlined } from '@ant-design/icons';
 import { ErrorState, FullPageSpin } from '../components/states';
 import { useIsMobile } from '../components/useIsMobile';
 import { MeContext, useLogout } from '../features/auth/useMe';
@@ -82,6 +84,13 @@ function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
   if (me.memberId !== null) items.push({ key: '/chuan-muc-cua-toi', icon: <SafetyCertificateOutlined />, label: 'Chuẩn mực của đơn vị tôi' });
   if (me.role !== 'member') items.push({ key: '/chuan-muc', icon: <SafetyCertificateOutlined />, label: 'Chuẩn mực đạo đức' });
   if (me.role !== 'member') items.push({ key: '/chi-dao-diem', icon: <AimOutlined />, label: 'Chỉ đạo điểm' });
+  // Oversight: officers and cell secretaries (a cell sees the findings addressed to it); negative phenomena: officers only.
+  if (me.role !== 'member') items.push({ key: '/giam-sat', icon: <FileSearchOutlined />, label: 'Kiểm tra, giám sát' });
+  if (me.role !== 'member') items.push({ key: '/viec-khac-phuc', icon: <ToolOutlined />, label: 'Việc khắc phục' });
+  if (me.permissions.editTree) items.push({ key: '/tieu-cuc', icon: <WarningOutlined />, label: 'Hiện tượng tiêu cực' });
+  // Exemplars and their publicity: officers and cell secretaries (a cell nominates its members); members read the public page.
+  if (me.role !== 'member') items.push({ key: '/dien-hinh', icon: <TrophyOutlined />, label: 'Điển hình tiên tiến' });
+  if (me.role !== 'member') items.push({ key: '/tuyen-truyen', icon: <NotificationOutlined />, label: 'Tuyên truyền điển hình' });
   if (manageCampaigns) items.push({ key: '/cuoc-van-dong', icon: <FlagOutlined />, label: 'Cuộc vận động' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });

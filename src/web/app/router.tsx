@@ -112,6 +112,42 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/standards/PilotsPage')).PilotsPage }),
           },
           {
+            path: 'giam-sat',
+            lazy: async () => ({ Component: (await import('../features/oversight/OversightPage')).OversightPage }),
+          },
+          {
+            path: 'giam-sat/:id',
+            lazy: async () => ({ Component: (await import('../features/oversight/ActivityDetailPage')).ActivityDetailPage }),
+          },
+          {
+            path: 'viec-khac-phuc',
+            lazy: async () => ({ Component: (await import('../features/oversight/FollowUpsPage')).FollowUpsPage }),
+          },
+          {
+            path: 'tieu-cuc',
+            lazy: async () => ({ Component: (await import('../features/oversight/NegativesPage')).NegativesPage }),
+          },
+          {
+            path: 'dien-hinh',
+            lazy: async () => ({ Component: (await import('../features/exemplars/ExemplarsPage')).ExemplarsPage }),
+          },
+          {
+            path: 'dien-hinh/moi',
+            lazy: async () => ({ Component: (await import('../features/exemplars/ExemplarFormPage')).ExemplarFormPage }),
+          },
+          {
+            path: 'dien-hinh/:id',
+            lazy: async () => ({ Component: (await import('../features/exemplars/ExemplarDetailPage')).ExemplarDetailPage }),
+          },
+          {
+            path: 'dien-hinh/:id/sua',
+            lazy: async () => ({ Component: (await import('../features/exemplars/ExemplarFormPage')).ExemplarFormPage }),
+          },
+          {
+            path: 'tuyen-truyen',
+            lazy: async () => ({ Component: (await import('../features/exemplars/PublicityPage')).PublicityPage }),
+          },
+          {
             path: 'tai-khoan',
             lazy: async () => ({ Component: (await import('../features/accounts/AccountsPage')).AccountsPage }),
           },

@@ -71,8 +71,8 @@ interface DocumentSelectProps {
   onChange?: (value: number[]) => void;
 }
 
-/** Documents the chosen unit may disseminate (its own and its ancestors'), found on the server as the user types. */
-function DocumentSelect({ id, unitId, initial, value, onChange }: DocumentSelectProps) {
+/** Documents the chosen unit may disseminate (its own and its ancestors'), found on the server as the user types. Also used by the oversight calendar. */
+export function DocumentSelect({ id, unitId, initial, value, onChange }: DocumentSelectProps) {
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<DocumentRef[]>(initial);
   const q = useDebounced(text.trim(), 300);
