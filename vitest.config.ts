@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Building the whole demo province in memory takes seconds on a busy 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {
@@ -18,6 +20,17 @@ export default defineConfig({
           globalSetup: ['test/setup/database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Real processes and real PostgreSQL: kill -9 mid-writes, signals, database outages, two app servers.
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/database.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {

