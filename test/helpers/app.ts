@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import { type AuditRecorder, auditRecorder } from './audit-coverage';
 import type { Clock } from '../../src/server/http/clock';
 import type { App } from '../../src/server/http/types';
 import type { Db } from '../../src/server/db/connect';
@@ -11,13 +12,42 @@ export interface TestContext {
   db: Db;
 }
 
-/** A real app on a fresh database for this test file; closed after the file. Pass a clock to move "today". */
-export async function setupApp(options: { clock?: Clock } = {}): Promise<TestContext> {
+// setupApp runs inside a test file's beforeAll, where Vitest 4 silently ignores a new afterAll: the
+// cleanup is registered here, at import time (collection), so that it runs after the file.
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  const errors: unknown[] = [];
+  for (const cleanup of cleanups.splice(0)) {
+    try {
+      await cleanup();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
+});
+
+/**
+ * A real app on a fresh database for this test file; closed after the file. Pass a clock to move "today".
+ * In the api project every successful write is checked for its audit entry (test/helpers/audit-coverage.ts):
+ * a write without one fails the file, and the write routes seen are recorded for the coverage check run
+ * after the whole project. `auditCoverage: false` opts a file out.
+ */
+export async function setupApp(options: { clock?: Clock; auditCoverage?: boolean } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const app = await buildApp({ db: database.db, database: inject('pgKind'), clock: options.clock });
-  afterAll(async () => {
+  const coverageDir = inject('auditCoverageDir');
+  const recorder: AuditRecorder | null = coverageDir ? auditRecorder(app, options.auditCoverage !== false) : null;
+  cleanups.push(async () => {
+    // Close first: background work (imports) settles and writes its audit entries before the check.
     await app.close();
-    await database.drop();
+    let violations: string[] = [];
+    try {
+      if (recorder && coverageDir) violations = await recorder.finish(database.db, coverageDir);
+    } finally {
+      await database.drop();
+    }
+    if (violations.length > 0) throw new Error(`Successful writes without an audit entry carrying their request id:\n${violations.join('\n')}`);
   });
   return { app, db: database.db };
 }
@@ -87,11 +117,20 @@ export async function loggedIn(app: App, account: { username: string; password: 
 /** A fingerprint of every table's rows, to prove that a refused request changed nothing. */
 export async function databaseFingerprint(db: Db): Promise<string> {
   const { sql } = await import('kysely');
-  const tables = ['unit', 'member', 'member_position', 'account', 'audit_log', 'member_import', 'stored_file', 'campaign', 'party_document', 'cascade_requirement', 'cascade_obligation', 'dissemination_conference', 'conference_document', 'helper_unit', 'helper_unit_member', 'helper_unit_activity', 'study_topic', 'study_topic_item', 'study_topic_material', 'cell_meeting', 'cell_meeting_item', 'cell_meeting_attendance', 'meeting_rollup', 'cell_meeting_year'];
-  const parts: string[] = [];
-  for (const table of tables) {
-    const result = await sql<{ digest: string | null }>`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table)} t`.execute(db);
-    parts.push(`${table}:${result.rows[0]?.digest ?? 'empty'}`);
-  }
-  return parts.join(' ');
+  // Every table of the app, read from the catalogue so new capabilities are covered without a list to keep;
+  // sessions and login failures change on every login by design.
+  const listed = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('session', 'login_failure') AND table_name NOT LIKE 'kysely_%'
+    ORDER BY table_name`.execute(db);
+  const tables = listed.rows.map((row) => row.name);
+  // One statement for all tables (one round trip: the hostile-input test takes hundreds of fingerprints).
+  const digests = sql.join(
+    tables.map((table) => sql`SELECT ${table}::text AS name, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${sql.table(table)} t`),
+    sql` UNION ALL `,
+  );
+  const result = await sql<{ name: string; digest: string | null }>`${digests}`.execute(db);
+  const byTable = new Map(result.rows.map((row) => [row.name, row.digest]));
+  return tables.map((table) => `${table}:${byTable.get(table) ?? 'empty'}`).join(' ');
 }

@@ -11,6 +11,24 @@ export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
 export const ATTACHMENT_ACCEPT = '.pdf,.docx,.png,.jpg,.jpeg';
 
+const EXTENSIONS: Record<AttachmentType, readonly string[]> = {
+  'application/pdf': ['.pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['.docx'],
+  'image/png': ['.png'],
+  'image/jpeg': ['.jpg', '.jpeg'],
+};
+
+/**
+ * The name a file is stored under ends with an extension of the type found in its content, so a
+ * polyglot sent as "trang.html" is saved as "trang.html.pdf" and never opens as a page once downloaded.
+ */
+export function withTypeExtension(name: string, type: AttachmentType): string {
+  const extensions = EXTENSIONS[type];
+  const lower = name.toLowerCase();
+  if (extensions.some((extension) => lower.endsWith(extension))) return name;
+  return `${name}${extensions[0]}`;
+}
+
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((value, index) => bytes[index] === value);
 }

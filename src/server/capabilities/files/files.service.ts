@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, sniffAttachmentType } from '../../../shared/domain/files';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, sniffAttachmentType, withTypeExtension } from '../../../shared/domain/files';
 import { cleanText } from '../../../shared/domain/text';
 import type { StoredFile } from '../../../shared/schemas/files';
 import type { Db } from '../../db/connect';
@@ -49,7 +49,7 @@ export function filesService(db: Db) {
           `Tệp không phải ${Object.values(ATTACHMENT_TYPES).join(', ')}. Hệ thống kiểm tra nội dung tệp, không dựa vào tên hay phần mở rộng.`,
         );
       }
-      const name = safeFileName(rawName);
+      const name = withTypeExtension(safeFileName(rawName), mediaType);
       const sha256 = createHash('sha256').update(body).digest();
       return db.transaction().execute(async (trx) => {
         const row = await filesRepository(trx).insert({ unitId, name, mediaType, size: body.length, sha256, content: body, uploadedBy: context.principal.accountId });
