@@ -223,6 +223,30 @@ export function oversightService(db: Db, files: FilesService, documents: Documen
     return (await repository.negativesOf(findingIds)).filter((n) => canSeeNegative(principal, n));
   }
 
+  /** hold | cancel: scope and version, the state machine, the action's own check, the update, one audit entry. */
+  function transitionActivity(
+    context: RequestContext,
+    id: number,
+    version: number,
+    action: 'hold' | 'cancel',
+    check: () => void,
+    values: Parameters<OversightRepository['updateActivity']>[1],
+  ): Promise<ActivityDetail> {
+    const { principal } = context;
+    return db.transaction().execute(async (trx) => {
+      const repository = oversightRepository(trx);
+      const before = await organisedActivity(principal, id, repository, version);
+      const illegal = activityTransitionProblem(before.state as ActivityState, action);
+      if (illegal) throw Conflict(illegal);
+      check();
+      const auditedBefore = await auditedActivityOf(repository, before);
+      await repository.updateActivity(id, values);
+      const after = (await repository.activity(id)) as ActivityRow;
+      await recordAudit(trx, auditContext(context), { action: `oversight.${action}`, entityType: 'oversight_activity', ...activityAudit(after), before: auditedBefore, after: await auditedActivityOf(repository, after) });
+      return detail(principal, after, repository);
+    });
+  }
+
   async function detail(principal: Principal, row: ActivityRow, repository: OversightRepository = repo): Promise<ActivityDetail> {
     const [units, attachments, findings] = await Promise.all([repository.concernedUnits([row.id]), repository.attachments(row.id), repository.findingsOf([row.id])]);
     const negatives = await negativesFor(principal, repository, findings.map((f) => f.id));
@@ -387,42 +411,22 @@ export function oversightService(db: Db, files: FilesService, documents: Documen
       });
     },
 
-    async hold(context: RequestContext, id: number, body: HoldActivityBody): Promise<ActivityDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (trx) => {
-        const repository = oversightRepository(trx);
-        const before = await organisedActivity(principal, id, repository, body.version);
-        const illegal = activityTransitionProblem(before.state as ActivityState, 'hold');
-        if (illegal) throw Conflict(illegal);
+    hold(context: RequestContext, id: number, body: HoldActivityBody): Promise<ActivityDetail> {
+      const checkDate = () => {
         const problem = heldOnProblem(body.heldOn, clock.today());
         if (problem) throw field('heldOn', problem);
-        const auditedBefore = await auditedActivityOf(repository, before);
-        await repository.updateActivity(id, {
-          state: 'held',
-          held_on: body.heldOn,
-          ...(body.participants !== undefined ? { participants: body.participants } : {}),
-          ...(body.participantCount !== undefined ? { participant_count: body.participantCount } : {}),
-          ...(body.conclusion !== undefined ? { conclusion: body.conclusion } : {}),
-        });
-        const after = (await repository.activity(id)) as ActivityRow;
-        await recordAudit(trx, auditContext(context), { action: 'oversight.hold', entityType: 'oversight_activity', ...activityAudit(after), before: auditedBefore, after: await auditedActivityOf(repository, after) });
-        return detail(principal, after, repository);
+      };
+      return transitionActivity(context, id, body.version, 'hold', checkDate, {
+        state: 'held',
+        held_on: body.heldOn,
+        ...(body.participants !== undefined ? { participants: body.participants } : {}),
+        ...(body.participantCount !== undefined ? { participant_count: body.participantCount } : {}),
+        ...(body.conclusion !== undefined ? { conclusion: body.conclusion } : {}),
       });
     },
 
-    async cancel(context: RequestContext, id: number, body: CancelActivityBody): Promise<ActivityDetail> {
-      const { principal } = context;
-      return db.transaction().execute(async (trx) => {
-        const repository = oversightRepository(trx);
-        const before = await organisedActivity(principal, id, repository, body.version);
-        const illegal = activityTransitionProblem(before.state as ActivityState, 'cancel');
-        if (illegal) throw Conflict(illegal);
-        const auditedBefore = await auditedActivityOf(repository, before);
-        await repository.updateActivity(id, { state: 'cancelled', cancel_reason: body.reason });
-        const after = (await repository.activity(id)) as ActivityRow;
-        await recordAudit(trx, auditContext(context), { action: 'oversight.cancel', entityType: 'oversight_activity', ...activityAudit(after), before: auditedBefore, after: await auditedActivityOf(repository, after) });
-        return detail(principal, after, repository);
-      });
+    cancel(context: RequestContext, id: number, body: CancelActivityBody): Promise<ActivityDetail> {
+      return transitionActivity(context, id, body.version, 'cancel', () => undefined, { state: 'cancelled', cancel_reason: body.reason });
     },
 
     // ——— Findings ———
