@@ -192,7 +192,7 @@ describe('the demo study topic and cell meetings, loaded into PostgreSQL', () =>
 
     const triggers = await sql<{ tgname: string; tgenabled: string }>`
       SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'cell_meeting'::regclass AND NOT tgisinternal ORDER BY 1`.execute(db);
-    expect(triggers.rows.length).toBeGreaterThanOrEqual(3);
+    expect(triggers.rows.map((t) => t.tgname)).toContain('cell_meeting_rollup');
     expect(triggers.rows.every((t) => t.tgenabled === 'O')).toBe(true);
     // A write after the load goes through the triggers and leaves the summaries as a recompute would.
     await sql`DELETE FROM cell_meeting WHERE id IN (SELECT id FROM cell_meeting WHERE held_on IS NOT NULL ORDER BY id LIMIT 3)`.execute(db);

@@ -15,7 +15,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `lamtheo_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
   const url = databaseUrl(adminUrl, name);
-  const db = createDb(createPool(url, 10));
+  // TEST_POOL_SIZE=1 runs the suite on one connection: a request that holds a transaction and asks the
+  // pool for a second connection then waits forever (503), which is how pool starvation under load is found.
+  const db = createDb(createPool(url, Number(process.env.TEST_POOL_SIZE ?? 10)));
   return {
     db,
     url,

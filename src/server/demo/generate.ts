@@ -318,6 +318,10 @@ export async function loadDemo(db: Db, password: string): Promise<DemoResult> {
     await loadOversightDemo(tx, { units, members, positions });
     return demoAccounts.map(({ username, role, displayName, scope }) => ({ username, role, displayName, scope }));
   });
+  // The planner must not wait for autovacuum to learn that the bulk-loaded tables are no longer empty
+  // (a fresh demo planned the meeting attendance read as a sequential scan of every member: 12 ms
+  // instead of 0.1 ms).
+  await sql`ANALYZE`.execute(db);
 
   return {
     units: units.length,

@@ -73,7 +73,8 @@ export function filesService(db: Db) {
       return row;
     },
 
-    describe: (fileId: number) => repo.describe(fileId),
+    /** Inside a transaction pass it (see the pool note in study-topics' forUnit). */
+    describe: (fileId: number, database: Db = db) => (database === db ? repo : filesRepository(database)).describe(fileId),
     withContent: (fileId: number) => repo.withContent(fileId),
   };
 }

@@ -95,7 +95,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
     const [items, attendance, minutes] = await Promise.all([
       repository.items([row.id]),
       repository.attendance(row.id),
-      row.minutes_file_id === null ? undefined : files.describe(row.minutes_file_id),
+      row.minutes_file_id === null ? undefined : files.describe(row.minutes_file_id, database),
     ]);
     attendance.sort((a, b) =>
       compareNames({ familyName: a.family_name, middleName: a.middle_name, givenName: a.given_name }, { familyName: b.family_name, middleName: b.middle_name, givenName: b.given_name }),
@@ -192,7 +192,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
             if (plannedOn !== null && (Number(plannedOn.slice(0, 4)) !== body.year || Number(plannedOn.slice(5, 7)) !== body.month)) {
               throw field('plannedOn', `Ngày dự kiến phải thuộc tháng ${monthLabel(body.year, body.month)}.`);
             }
-            const topic = await topics.forUnit(principal, cell.path, body.year);
+            const topic = await topics.forUnit(principal, cell.path, body.year, trx);
             const items = chosenItems(topic, body.itemIds, 'itemIds');
             const rule = ruleFor(topic);
             if (items.length > rule.maxItems) throw field('itemIds', meetingItemsProblem(items.length, rule, body.month) ?? 'Chọn quá nhiều nội dung.');
@@ -233,7 +233,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
             const repository = meetingsRepository(trx);
             const cell = await visibleCell(principal, body.unitId, repository);
             requireRecorder(principal, cell);
-            const topic = await topics.forUnit(principal, cell.path, year);
+            const topic = await topics.forUnit(principal, cell.path, year, trx);
             const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topic?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
             if (dateProblem) throw field('heldOn', dateProblem);
             const items = chosenItems(topic, body.itemIds, 'itemIds');
@@ -284,7 +284,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
         requireRecorder(principal, cell);
         if (before.version !== body.version) throw Conflict(STALE_VERSION_MESSAGE);
         const beforeAudit = await auditedWithItems(repository, before);
-        const topic = await topics.forUnit(principal, cell.path, before.year);
+        const topic = await topics.forUnit(principal, cell.path, before.year, trx);
         const set: Record<string, unknown> = {};
         if (body.plannedOn !== undefined) {
           if (body.plannedOn !== null && (Number(body.plannedOn.slice(0, 4)) !== before.year || Number(body.plannedOn.slice(5, 7)) !== before.month)) {

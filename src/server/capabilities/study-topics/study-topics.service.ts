@@ -86,11 +86,16 @@ export function studyTopicsService(db: Db, files: FilesService, documents: Docum
   }
 
   return {
-    /** The topic that applies to a unit in a year, with its items (for meetings). */
-    async forUnit(principal: Principal, path: string, year: number): Promise<StudyTopic | null> {
-      const row = await repo.forUnit(path, year);
+    /**
+     * The topic that applies to a unit in a year, with its items (for meetings). A caller inside a
+     * transaction passes it: asking the pool for a second connection while holding one starves the pool
+     * when every connection is held by such a caller (the month-end burst did exactly that).
+     */
+    async forUnit(principal: Principal, path: string, year: number, database: Db = db): Promise<StudyTopic | null> {
+      const repository = database === db ? repo : studyTopicsRepository(database);
+      const row = await repository.forUnit(path, year);
       if (!row) return null;
-      const [topic] = await present(principal, [row]);
+      const [topic] = await present(principal, [row], repository);
       return topic ?? null;
     },
 

@@ -1,0 +1,125 @@
+/**
+ * Month end (issue #10): many cell secretaries record their meeting at the same moment. Two causes of
+ * failure found by `npm run bench:month-end`, each with its proof here:
+ * - a recording asked the pool for a second connection while its transaction held one (the study topic
+ *   was read outside the transaction): with every connection held by such a request, none could go on
+ *   until the pool's wait ran out (503);
+ * - every recording locked the meeting summaries of all its ancestors at its INSERT and held them to its
+ *   commit, so writers queued one behind the other; the summaries are now updated at COMMIT.
+ */
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { createDb, createPool } from '../../src/server/db/connect';
+import type { App } from '../../src/server/http/types';
+import { databaseUrl } from '../setup/postgres';
+import { type Client, type TestContext, loggedIn, setupApp } from '../helpers/app';
+import { type TestTree, type TestUnit, createAccount, createMember, createTree, createUnit } from '../helpers/factories';
+
+interface Secretary {
+  cell: TestUnit;
+  roll: number[];
+  login: { username: string; password: string };
+  client: Client;
+}
+
+let ctx: TestContext;
+let tree: TestTree;
+let itemIds: number[];
+let url: string;
+const secretaries: Secretary[] = [];
+let smallPoolApp: App | undefined;
+
+const body = (s: Secretary, heldOn: string) => ({ unitId: s.cell.id, heldOn, itemIds, attendance: s.roll.map((memberId) => ({ memberId, status: 'present' })) });
+
+/** The summaries kept at commit equal a recompute from the meetings. */
+async function summariesAgreeWithRecompute() {
+  const rows = async (client: pg.Client) => ({
+    rollup: (await client.query('SELECT (r.*)::text AS row FROM meeting_rollup r WHERE (held, held_without_topic, present, roll) <> (0, 0, 0, 0) ORDER BY 1')).rows,
+    masks: (await client.query('SELECT (y.*)::text AS row FROM cell_meeting_year y WHERE held_mask <> 0 ORDER BY 1')).rows,
+    gaps: (await client.query('SELECT (g.*)::text AS row FROM meeting_gap_rollup g WHERE cells <> 0 ORDER BY 1')).rows,
+  });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const kept = await rows(client);
+    await client.query('BEGIN');
+    await client.query('SELECT recompute_meeting_rollup()');
+    expect(await rows(client)).toEqual(kept);
+    await client.query('ROLLBACK');
+    return kept.rollup.length;
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  ctx = await setupApp();
+  tree = await createTree(ctx.db);
+  const name = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(ctx.db)).rows[0]?.name ?? '';
+  url = databaseUrl(inject('pgAdminUrl'), name);
+  const province = await loggedIn(ctx.app, await createAccount(ctx.db, { role: 'province_officer', scope: tree.province }));
+  const topic = await province.post('/api/study-topics', { year: 2012, title: 'Nêu cao tinh thần trách nhiệm', items: [{ title: 'Trách nhiệm' }, { title: 'Nói đi đôi với làm' }] });
+  expect(topic.status, JSON.stringify(topic.body)).toBe(201);
+  itemIds = topic.body.items.map((i: { id: number }) => i.id).slice(0, 2);
+  for (let i = 0; i < 12; i++) {
+    const cell = await createUnit(ctx.db, i % 2 === 0 ? tree.dinhBang : tree.phuongLieu, 'cell', `Chi bộ cuối tháng ${i + 1}`);
+    const roll = [await createMember(ctx.db, cell), await createMember(ctx.db, cell, { familyName: 'Trần', middleName: 'Thị', givenName: 'Bình' })];
+    const login = await createAccount(ctx.db, { role: 'cell_secretary', scope: cell });
+    secretaries.push({ cell, roll, login, client: await loggedIn(ctx.app, login) });
+  }
+});
+
+afterAll(async () => {
+  await smallPoolApp?.close();
+});
+
+describe('month end', () => {
+  it('records twelve meetings sent at the same moment, every one, and the summaries equal a recompute', async () => {
+    const answers = await Promise.all(secretaries.map((s) => s.client.post('/api/meetings', body(s, '2012-06-29'))));
+    expect(answers.map((a) => a.status)).toEqual(secretaries.map(() => 201));
+    const stored = await ctx.db.selectFrom('cell_meeting').select((eb) => eb.fn.countAll<number>().as('n')).where('held_on', '=', '2012-06-29').executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(12);
+    const province = await ctx.db.selectFrom('meeting_rollup').select(['held', 'present', 'roll']).where('unit_id', '=', tree.province.id).where('year', '=', 2012).where('month', '=', 6).executeTakeFirstOrThrow();
+    expect(province).toEqual({ held: 12, present: 24, roll: 24 });
+    expect(await summariesAgreeWithRecompute()).toBeGreaterThan(0);
+  });
+
+  it('lets a recording commit while another cell\'s recording is still open: the shared summary rows are taken only at commit', async () => {
+    const [first, second] = secretaries;
+    if (!first || !second) throw new Error('no secretaries');
+    const open = new pg.Client({ connectionString: url });
+    await open.connect();
+    try {
+      // Another writer has inserted a meeting (so it would hold the province's summary row under the old
+      // statement triggers) and has not committed yet.
+      await open.query('BEGIN');
+      await open.query(
+        `INSERT INTO cell_meeting (unit_id, year, month, kind, held_on, recorded_at, studied_count, present_count, excused_count, absent_count)
+         VALUES ($1, 2012, 7, 'regular', '2012-07-30', now(), 1, 2, 0, 0)`,
+        [first.cell.id],
+      );
+      const answer = await Promise.race([
+        second.client.post('/api/meetings', body(second, '2012-07-30')),
+        new Promise<{ status: number; body: unknown }>((resolve) => setTimeout(() => resolve({ status: 0, body: 'still waiting after 5 s' }), 5_000)),
+      ]);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+      await open.query('COMMIT');
+    } finally {
+      await open.query('ROLLBACK').catch(() => undefined);
+      await open.end();
+    }
+    const july = await ctx.db.selectFrom('meeting_rollup').select('held').where('unit_id', '=', tree.province.id).where('year', '=', 2012).where('month', '=', 7).executeTakeFirstOrThrow();
+    expect(july.held).toBe(2);
+    await summariesAgreeWithRecompute();
+  });
+
+  it('never needs a second connection inside a recording: eight at once on a pool of two all succeed', async () => {
+    smallPoolApp = await buildApp({ db: createDb(createPool(url, 2)), database: inject('pgKind') });
+    const clients = await Promise.all(secretaries.slice(0, 8).map((s) => loggedIn(smallPoolApp as App, s.login)));
+    const answers = await Promise.all(clients.map((client, i) => client.post('/api/meetings', body(secretaries[i] as Secretary, '2012-08-30'))));
+    expect(answers.map((a) => a.status)).toEqual(clients.map(() => 201));
+    await summariesAgreeWithRecompute();
+  });
+});
