@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { guardPool } from './pool-guard';
 import type { Database } from './schema';
 
 // Bigint ids and counts fit in a JS number (< 2^53); DATE stays a 'yyyy-mm-dd' string so no
@@ -19,7 +20,8 @@ export function createPool(url: string, max = 20): pg.Pool {
   // the process; the request itself gets the error from its next query (answered 503) and the broken
   // client is dropped from the pool when released.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  return pool;
+  // A request holding a transaction must not ask for a second connection (issue #10): see pool-guard.ts.
+  return guardPool(pool);
 }
 
 export function createDb(pool: pg.Pool): Db {

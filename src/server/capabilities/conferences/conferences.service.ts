@@ -59,10 +59,11 @@ export function conferencesService(db: Db, files: FilesService) {
     return row;
   }
 
-  async function detail(principal: Principal, row: ConferenceRow, repository = repo): Promise<ConferenceDetail> {
+  /** Inside a transaction pass it as `database` too: the minutes file is read on it (see study-topics' forUnit). */
+  async function detail(principal: Principal, row: ConferenceRow, repository = repo, database: Db = db): Promise<ConferenceDetail> {
     const [documents, file] = await Promise.all([
       repository.documentsOf([row.id]),
-      row.minutes_file_id === null ? Promise.resolve(undefined) : files.describe(row.minutes_file_id),
+      row.minutes_file_id === null ? Promise.resolve(undefined) : files.describe(row.minutes_file_id, database),
     ]);
     const editable = canRecordFor(principal, { path: row.unit_path, valid_to: row.unit_valid_to });
     return presentConferenceDetail(row, { documents, minutesFile: file ? presentFile(file) : null, can: { edit: editable, delete: editable } });
@@ -185,7 +186,7 @@ export function conferencesService(db: Db, files: FilesService) {
           unit: { id: unit.id, path: unit.path },
           after: auditedConference(created, documents),
         });
-        return detail(principal, created, txRepo);
+        return detail(principal, created, txRepo, tx);
       });
     },
 
@@ -244,7 +245,7 @@ export function conferencesService(db: Db, files: FilesService) {
           before: auditedConference(before, beforeDocuments),
           after: auditedConference(after, await txRepo.documentsOf([id])),
         });
-        return detail(principal, after, txRepo);
+        return detail(principal, after, txRepo, tx);
       });
     },
 

@@ -191,7 +191,7 @@ export function documentsService(db: Db, files: FilesService) {
       row.implements_id === null ? undefined : repository.findById(row.implements_id),
       repository.implementedBy(row.id, principal.scope.path),
       requirements.forDocument(row.id),
-      row.file_id === null ? undefined : files.describe(row.file_id),
+      row.file_id === null ? undefined : files.describe(row.file_id, database),
     ]);
     const counts = await requirements.counts(reqRows.map((r) => r.id), principal.scope.path, todayInVietnam());
     const canEdit = canEditDocument(principal, row);
@@ -256,7 +256,8 @@ export function documentsService(db: Db, files: FilesService) {
   }
 
   return {
-    visible,
+    /** Inside a transaction pass it (see the pool note in study-topics' forUnit). */
+    visible: (principal: Principal, id: number, database: Db = db) => visible(principal, id, database === db ? repo : documentsRepository(database)),
 
     async list(principal: Principal, query: ListQuery): Promise<DocumentList> {
       let unitPath = principal.scope.path;

@@ -1,6 +1,7 @@
 import { MEMBER_IMPORT_MAX_BYTES } from '../../../shared/domain/member-sheet';
 import type { MemberImport } from '../../../shared/schemas/members';
 import type { Db } from '../../db/connect';
+import { inOwnDbScope } from '../../db/pool-guard';
 import { auditContext, recordAudit, recordAuditMany } from '../../http/audit';
 import { todayInVietnam } from '../../http/clock';
 import { AppError, Conflict, Forbidden, NotFound, Validation } from '../../http/errors';
@@ -38,7 +39,8 @@ export function memberImportsService(db: Db) {
   const running = new Set<Promise<void>>();
 
   function background(task: () => Promise<void>): void {
-    const promise = task().finally(() => running.delete(promise));
+    // Its own pool-guard scope: the job outlives the request that started it (see db/pool-guard.ts).
+    const promise = inOwnDbScope(task).finally(() => running.delete(promise));
     running.add(promise);
   }
 
@@ -79,6 +81,17 @@ export function memberImportsService(db: Db) {
   }
 
   async function write(id: number, context: RequestContext, unit: { id: number; path: string }): Promise<void> {
+    // Progress is written beside the transaction (others must see it before the commit) but never waited
+    // for inside it: holding a connection while waiting for a second one starves the pool (issue #10).
+    // Updates run one after the other, and all of them before the final status.
+    let progress: Promise<void> = Promise.resolve();
+    const reportProgress = (values: Parameters<typeof repo.update>[1]): Promise<void> => {
+      progress = progress.then(() => inOwnDbScope(() => repo.update(id, values))).then(
+        () => undefined,
+        () => undefined,
+      );
+      return Promise.resolve();
+    };
     try {
       const stored = await repo.storedValues(id);
       const inserted = await db.transaction().execute(async (tx) => {
@@ -88,7 +101,7 @@ export function memberImportsService(db: Db) {
         const checked = await checkRows(sheetRows, unit.path, txMembers, todayInVietnam());
         const bad = checked.filter((r) => r.errors.length > 0);
         if (bad.length > 0) {
-          await repo.update(id, {
+          await memberImportsRepository(tx).update(id, {
             status: 'invalid',
             error_count: bad.length,
             rows: JSON.stringify(checked.map(({ row, values, errors }) => ({ row, values, errors }))),
@@ -97,7 +110,7 @@ export function memberImportsService(db: Db) {
           return null;
         }
         const records = checked.flatMap((r) => (r.record ? [r.record] : []));
-        const ids = await txMembers.insertMany(records, (done) => repo.update(id, { processed_rows: done, message: `Đã ghi ${done}/${records.length} dòng…` }));
+        const ids = await txMembers.insertMany(records, (done) => reportProgress({ processed_rows: done, message: `Đã ghi ${done}/${records.length} dòng…` }));
         await recordAuditMany(
           tx,
           auditContext(context),
@@ -118,10 +131,12 @@ export function memberImportsService(db: Db) {
         });
         return records.length;
       });
+      await progress;
       if (inserted !== null) {
         await repo.update(id, { status: 'done', processed_rows: inserted, file: null, message: `Đã nhập ${inserted} đảng viên vào danh sách.` });
       }
     } catch (error) {
+      await progress;
       await repo.update(id, { status: 'failed', message: `Không ghi được: ${failureMessage(error)} Chưa có dòng nào được ghi.` });
     }
   }

@@ -180,7 +180,7 @@ export function oversightService(db: Db, files: FilesService, documents: Documen
       }
     }
     for (const id of new Set(documentIds)) {
-      const document = await documents.visible(principal, id).catch((error: unknown) => {
+      const document = await documents.visible(principal, id, trx).catch((error: unknown) => {
         if (error instanceof AppError) throw field('documentIds', 'Không tìm thấy văn bản đã chọn, hoặc văn bản nằm ngoài phạm vi bạn được xem.');
         throw error;
       });

@@ -193,7 +193,7 @@ export function studyTopicsService(db: Db, files: FilesService, documents: Docum
         const repository = studyTopicsRepository(trx);
         const topic = await editable(principal, id, repository);
         if (body.fileId !== undefined) await files.attachable(trx, body.fileId, topic.unit_id);
-        if (body.documentId !== undefined) await documents.visible(principal, body.documentId);
+        if (body.documentId !== undefined) await documents.visible(principal, body.documentId, trx);
         await repository.addMaterial({ topic_id: id, title: body.title, url: body.url ?? null, file_id: body.fileId ?? null, document_id: body.documentId ?? null });
         await repository.update(id, {});
         await recordAudit(trx, auditContext(context), {
