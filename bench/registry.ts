@@ -110,7 +110,15 @@ export async function registryBench(options: { origin: string; pool: pg.Pool; co
   log(`(c) member list page ${PAGE}: app median ${median(app).toFixed(1)} ms, same SQL median ${median(raw).toFixed(1)} ms`);
 
   // (d) Import into one province's cells.
-  const province = (await pool.query<{ id: number; path: string }>('SELECT id, path::text AS path FROM unit WHERE depth = 1 ORDER BY id LIMIT 1')).rows[0];
+  // The province with the most open cells: at small BENCH_SCALE the first province may have none.
+  const province = (
+    await pool.query<{ id: number; path: string }>(
+      `SELECT p.id, p.path::text AS path FROM unit p
+        WHERE p.depth = 1
+        ORDER BY (SELECT count(*) FROM unit c WHERE c.path <@ p.path AND c.kind IN ('cell', 'grassroots_cell') AND c.valid_to IS NULL) DESC, p.id
+        LIMIT 1`,
+    )
+  ).rows[0];
   if (!province) throw new Error('no province to import into');
   const cells = await pool.query<{ code: string }>(
     `SELECT code FROM unit WHERE path <@ $1::ltree AND kind IN ('cell', 'grassroots_cell') AND valid_to IS NULL ORDER BY id LIMIT 500`,

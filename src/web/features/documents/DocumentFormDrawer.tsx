@@ -3,7 +3,7 @@ import { App, Button, Col, DatePicker, Drawer, Flex, Form, Input, Radio, Row, Se
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { documentSymbolProblem, parseDocumentSymbol } from '../../../shared/domain/documents';
 import type { DocumentType } from '../../../shared/domain/documents';
@@ -111,6 +111,12 @@ export interface CreateDefaults {
   implements?: DocumentSummary | null;
   campaignId?: number | null;
   docType?: DocumentType;
+  /** Prefilled by the report editor: the issuing unit, the report's number, date and summary line. */
+  issuer?: { id: number; name: string };
+  symbol?: string;
+  issuedOn?: string;
+  title?: string;
+  signer?: string;
 }
 
 /** "Đăng ký văn bản": a drawer whose form mounts on open, so every opening starts clean. */
@@ -176,8 +182,14 @@ function CreateDocumentForm({
 
   // Whenever issuer, type or date change, the symbol takes the next free number (the user may overwrite it).
   const suggested = suggestion.data;
+  // A prefilled number (a generated report's) stays until issuer, type or date change.
+  const keepSymbol = useRef(Boolean(defaults.symbol));
   useEffect(() => {
     if (!suggested) return;
+    if (keepSymbol.current) {
+      keepSymbol.current = false;
+      return;
+    }
     form.setFieldValue('symbol', suggested.symbol);
     void form.validateFields(['symbol']).catch(() => undefined);
   }, [suggested, form]);
@@ -221,9 +233,12 @@ function CreateDocumentForm({
      
       initialValues={{
         issuerMode: 'unit',
-        issuerUnitId: me.scopeUnit.id,
+        issuerUnitId: defaults.issuer?.id ?? me.scopeUnit.id,
         docType: defaults.docType ?? 'plan',
-        issuedOn: dayjs(),
+        issuedOn: defaults.issuedOn ? dayjs(defaults.issuedOn) : dayjs(),
+        ...(defaults.symbol ? { symbol: defaults.symbol } : {}),
+        ...(defaults.title ? { title: defaults.title } : {}),
+        ...(defaults.signer ? { signer: defaults.signer } : {}),
         implementsId: defaults.implements?.id ?? null,
         campaignId: defaults.campaignId ?? null,
         file: null,
@@ -243,7 +258,7 @@ function CreateDocumentForm({
       ) : null}
       {mode === 'unit' ? (
         <Form.Item label="Cơ quan ban hành" name="issuerUnitId" rules={[{ required: true, message: 'Vui lòng chọn cơ quan ban hành.' }]}>
-          <UnitPicker within={me.scopeUnit.id} initial={{ id: me.scopeUnit.id, name: me.scopeUnit.name }} />
+          <UnitPicker within={me.scopeUnit.id} initial={defaults.issuer ?? { id: me.scopeUnit.id, name: me.scopeUnit.name }} />
         </Form.Item>
       ) : (
         <Row gutter={12}>

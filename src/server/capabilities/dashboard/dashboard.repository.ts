@@ -1,0 +1,483 @@
+import { type RawBuilder, sql } from 'kysely';
+import { HELPER_UNIT_KINDS } from '../../../shared/domain/direction';
+import { DEFAULT_YEAR_RULE, PILOT_COMMITTEE_KINDS } from '../../../shared/domain/standards';
+import { SECTORS } from '../../../shared/domain/units';
+import type { Db } from '../../db/connect';
+import { type Limit, unlimited } from './query-limit';
+
+/**
+ * All SQL of the dashboard. Every query answers for several periods at once (the current period, the
+ * previous one and the same period a year earlier: one scan, `windows`) and for a set of nodes: either
+ * one unit (`self`) or the direct children of a unit (`children`), each over its whole subtree.
+ *
+ * - Heavy figures read the summary tables kept by triggers, one row per node: cascade_rollup (+ the
+ *   node's own cascade_obligation rows), meeting_rollup and cell_span_rollup, commitment_rollup,
+ *   assessment_rollup and leader_rollup — the same rows the cascade view, the meeting matrix and the
+ *   registration coverage read, so the figures agree with those pages.
+ * - Small tables (conferences, helper units, standards, pilots, pressing issues, oversight, exemplars)
+ *   are filtered by the subtree's path (`path <@ P`, GiST) and grouped per node by the path's element
+ *   at the children's level, in one pass.
+ */
+
+export interface Window {
+  from: string;
+  to: string;
+  /** Campaign year of the period (year of `to`). */
+  year: number;
+  /** Day the as-of figures are read on: min(to, today). */
+  asOf: string;
+}
+
+export interface NodeSet {
+  /** The unit whose dashboard this is. */
+  parent: { id: number; path: string };
+  /** `self`: the parent's own subtree; `children`: each direct child's subtree. */
+  mode: 'self' | 'children';
+  /** The nodes answered for: [parent.id], or the children's ids. */
+  ids: number[];
+  /**
+   * A subtree too large to scan `unit` for each small table (the root of a province or a country):
+   * each small-table row then looks its unit up by primary key.
+   */
+  large: boolean;
+  /** `self` on the only root of the database: the subtree is every unit, no path needs reading. */
+  whole?: boolean;
+}
+
+/** Subtrees of at least this many units are `large`. */
+export const LARGE_SUBTREE = 20_000;
+
+/** Node of a row whose unit path is `path`: the parent, or the child of the parent that holds it. */
+function bucket(path: RawBuilder<unknown>, nodes: NodeSet): RawBuilder<number> {
+  if (nodes.mode === 'self') return sql<number>`${nodes.parent.id}::bigint`;
+  return sql<number>`ltree2text(subpath(${path}, nlevel(${nodes.parent.path}::ltree), 1))::bigint`;
+}
+
+/** Rows of the node set's subtrees (children mode: strictly below the parent). */
+function inSubtree(path: RawBuilder<unknown>, nodes: NodeSet): RawBuilder<boolean> {
+  if (nodes.whole) return sql<boolean>`true`;
+  if (nodes.mode === 'self') return sql<boolean>`${path} <@ ${nodes.parent.path}::ltree`;
+  return sql<boolean>`(${path} <@ ${nodes.parent.path}::ltree AND nlevel(${path}) > nlevel(${nodes.parent.path}::ltree))`;
+}
+
+/**
+ * The unit (alias u, with its path) of a small-table row. None on the whole tree. For a large subtree a
+ * primary-key lookup per row, fenced by LIMIT so that the planner cannot turn it into a hash join over
+ * every unit; otherwise (and for tables as large as the tree, such as conferences) a plain join, which
+ * the planner drives from the subtree's units (GiST on path) or hashes.
+ */
+function unitOf(unitId: RawBuilder<unknown>, nodes: NodeSet, table: 'small' | 'large' = 'small'): RawBuilder<unknown> {
+  if (nodes.whole) return sql``;
+  if (nodes.large && table === 'small') return sql`CROSS JOIN LATERAL (SELECT l.id, l.path FROM unit l WHERE l.id = ${unitId} LIMIT 1) u`;
+  return sql`JOIN unit u ON u.id = ${unitId}`;
+}
+
+function windowsSql(windows: Window[]): RawBuilder<unknown> {
+  return sql`(SELECT * FROM unnest(${windows.map((w) => w.from)}::date[], ${windows.map((w) => w.to)}::date[],
+                                    ${windows.map((w) => w.year)}::int[], ${windows.map((w) => w.asOf)}::date[])
+                     WITH ORDINALITY AS x(f, t, y, d, i))`;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+/** Rows keyed by window index (0-based) and node. */
+export type Keyed<T> = Map<string, T>;
+export const keyOf = (window: number, node: number) => `${window}:${node}`;
+
+function keyed<T extends { i: number; node: number }>(rows: T[]): Keyed<T> {
+  return new Map(rows.map((row) => [keyOf(Number(row.i) - 1, Number(row.node)), row]));
+}
+
+export interface CascadeCounts {
+  i: number;
+  node: number;
+  on_time: number;
+  late: number;
+  pending: number;
+  overdue: number;
+  c_on_time: number;
+  c_late: number;
+  c_pending: number;
+  c_overdue: number;
+}
+
+export interface MeetingMonthRow {
+  node: number;
+  year: number;
+  month: number;
+  held: number;
+  present: number;
+  roll: number;
+}
+
+export interface UnitFiguresRow {
+  i: number;
+  node: number;
+  /** A priority sector, or null for the units of none. */
+  sector: string | null;
+  helper_committees: number;
+  helper_set_up: number;
+  helper_complete: number;
+  standard_units: number;
+  with_moral: number;
+  with_professional: number;
+  priority_units: number;
+  priority_professional: number;
+  committees: number;
+  quota_met: number;
+  comprehensive: number;
+  field: number;
+  no_issue: number;
+  on_track: number;
+  at_risk: number;
+  resolved: number;
+  not_resolved: number;
+  resolved_by: number;
+}
+
+const PRIORITY_SECTORS = SECTORS.filter((sector) => sector.priority).map((sector) => sector.code);
+
+/**
+ * The dashboard's queries on `db`; each runs through `limit` (see query-limit.ts: a request's
+ * queries share one pool fairly with writes).
+ */
+export function dashboardRepository(db: Db, limit: Limit = unlimited) {
+  const run = <R>(query: RawBuilder<R>) => limit(() => query.execute(db));
+  return {
+    unit: (id: number) =>
+      limit(() =>
+        db
+          .selectFrom('unit')
+          .select([
+            'id',
+            'parent_id',
+            sql<string>`path::text`.as('path'),
+            'name',
+            'kind',
+            'child_count',
+            'descendant_count',
+            'member_count',
+            'valid_to',
+            sql<number>`(SELECT count(*)::int FROM unit r WHERE r.parent_id IS NULL)`.as('roots'),
+          ])
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      ),
+
+    units: (ids: number[]) =>
+      ids.length === 0 ? Promise.resolve([]) : limit(() => db.selectFrom('unit').select(['id', 'name', sql<string>`path::text`.as('path')]).where('id', 'in', ids).execute()),
+
+    /** Direct children open on `since` or later (closed before the period are left out). */
+    children: (parentId: number, since: string) =>
+      limit(() =>
+        db
+          .selectFrom('unit')
+          .select(['id', sql<string>`path::text`.as('path'), 'name', 'kind', 'child_count', 'descendant_count', 'member_count'])
+          .where('parent_id', '=', parentId)
+          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', since)]))
+          .execute(),
+      ),
+
+    /**
+     * Cascade obligations (documents and conferences) falling due in each window: the roll-up rows of
+     * each node (obligations strictly below it) plus the node's own obligations, as the cascade view
+     * counts them. Not-done obligations are pending or overdue on `today`.
+     */
+    async cascade(nodes: NodeSet, windows: Window[], today: string): Promise<Keyed<CascadeCounts>> {
+      if (nodes.ids.length === 0) return new Map();
+      const result = await run(sql<CascadeCounts>`
+        WITH parts AS (
+          SELECT r.unit_id AS node, r.due_on, r.conference_due_on, r.on_time, r.late, r.open, r.c_on_time, r.c_late, r.c_open
+            FROM cascade_rollup r
+           WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+          UNION ALL
+          SELECT o.unit_id, o.due_on, o.conference_due_on,
+                 coalesce(o.done_on <= o.due_on, false)::int, coalesce(o.done_on > o.due_on, false)::int, (o.done_on IS NULL)::int,
+                 coalesce(o.conference_on <= o.conference_due_on, false)::int, coalesce(o.conference_on > o.conference_due_on, false)::int,
+                 (o.conference_due_on IS NOT NULL AND o.conference_on IS NULL)::int
+            FROM cascade_obligation o
+           WHERE o.unit_id = ANY (${nodes.ids}::bigint[])
+        )
+        SELECT w.i::int AS i, p.node::int AS node,
+               coalesce(sum(p.on_time) FILTER (WHERE p.due_on BETWEEN w.f AND w.t), 0)::int AS on_time,
+               coalesce(sum(p.late) FILTER (WHERE p.due_on BETWEEN w.f AND w.t), 0)::int AS late,
+               coalesce(sum(p.open) FILTER (WHERE p.due_on BETWEEN w.f AND w.t AND ${today}::date <= p.due_on), 0)::int AS pending,
+               coalesce(sum(p.open) FILTER (WHERE p.due_on BETWEEN w.f AND w.t AND ${today}::date > p.due_on), 0)::int AS overdue,
+               coalesce(sum(p.c_on_time) FILTER (WHERE p.conference_due_on BETWEEN w.f AND w.t), 0)::int AS c_on_time,
+               coalesce(sum(p.c_late) FILTER (WHERE p.conference_due_on BETWEEN w.f AND w.t), 0)::int AS c_late,
+               coalesce(sum(p.c_open) FILTER (WHERE p.conference_due_on BETWEEN w.f AND w.t AND ${today}::date <= p.conference_due_on), 0)::int AS c_pending,
+               coalesce(sum(p.c_open) FILTER (WHERE p.conference_due_on BETWEEN w.f AND w.t AND ${today}::date > p.conference_due_on), 0)::int AS c_overdue
+          FROM parts p CROSS JOIN ${windowsSql(windows)} w
+         GROUP BY 1, 2`);
+      return keyed(result.rows);
+    },
+
+    /** Dissemination conferences held in each window in the subtrees: participants expected and present. */
+    async conferences(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return new Map();
+      const result = await run(sql<{ i: number; node: number; conferences: number; expected_cadres: number; attended_cadres: number; expected_members: number; attended_members: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, count(*)::int AS conferences,
+               sum(k.expected_cadres)::bigint AS expected_cadres, sum(k.attended_cadres)::bigint AS attended_cadres,
+               sum(k.expected_members)::bigint AS expected_members, sum(k.attended_members)::bigint AS attended_members
+          FROM dissemination_conference k
+          ${unitOf(sql.ref('k.unit_id'), nodes, 'large')}
+          JOIN ${windowsSql(windows)} w ON k.held_on BETWEEN w.f AND w.t
+         WHERE ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2`);
+      return keyed(
+        result.rows.map((r) => ({
+          ...r,
+          expected_cadres: n(r.expected_cadres),
+          attended_cadres: n(r.attended_cadres),
+          expected_members: n(r.expected_members),
+          attended_members: n(r.attended_members),
+        })),
+      );
+    },
+
+    /**
+     * One pass over the open units of the subtrees that are not cells inside a grassroots unit (plus the
+     * priority-sector cells), on each window's as-of day, for four families of figures:
+     * - helper units: committees that must set one up (province, district-level, affiliated; a grassroots
+     *   committee when it is the node itself, as the helper-unit coverage does), set up by the as-of day,
+     *   and with a regulation (complete);
+     * - standards: units that issue standards (every unit but `cell`, as the standards coverage counts
+     *   them) with a moral / professional standard issued by the as-of day;
+     * - priority sectors, per sector: units of a priority sector (one inside a committee of the same
+     *   sector counts with it) with a professional standard by then;
+     * - district-level and affiliated committees: pilots of the window's year against the quota of their
+     *   province (campaign_year_rule of the tree's root, default 2 + 3), and their pressing issue.
+     * Rows per window, node and priority sector (null for the units of no priority sector).
+     */
+    async unitFigures(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return [];
+      const years = [...new Set(windows.map((w) => w.year))];
+      // The units are grouped by what the windows compare (closing day, helper unit, standards' dates)
+      // before meeting the windows, so each window reads a few hundred groups, not every unit.
+      const result = await run(sql<UnitFiguresRow>`
+        WITH issued AS (
+          SELECT s.unit_id,
+                 min(v.issued_on) FILTER (WHERE s.kind = 'moral') AS moral_on,
+                 min(v.issued_on) FILTER (WHERE s.kind = 'professional') AS professional_on
+            FROM conduct_standard s JOIN standard_version v ON v.standard_id = s.id
+           WHERE v.issued_on IS NOT NULL
+           GROUP BY 1
+        ), units AS MATERIALIZED (
+          SELECT ${bucket(sql.ref('u.path'), nodes)} AS node, u.id, u.parent_id, u.kind, u.sector, u.valid_to,
+                 CASE WHEN u.kind = ANY (${[...PILOT_COMMITTEE_KINDS]}::text[]) THEN ltree2text(subpath(u.path, 0, 1))::bigint END AS root,
+                 (u.kind = ANY (${[...HELPER_UNIT_KINDS]}::text[]) OR (u.id = ANY (${nodes.ids}::bigint[]) AND u.kind = 'grassroots_committee')) AS helper_kind
+            FROM unit u
+           WHERE ${inSubtree(sql.ref('u.path'), nodes)}
+             AND (u.kind <> 'cell' OR u.sector = ANY (${PRIORITY_SECTORS}::text[]))
+        ), grouped AS (
+          -- The parent of a unit of the set is in the set (units with children are not cells), except
+          -- for the nodes themselves, whose parent is looked up.
+          SELECT x.node,
+                 CASE WHEN x.sector = ANY (${PRIORITY_SECTORS}::text[])
+                       AND coalesce(pp.sector, CASE WHEN x.id = ANY (${nodes.ids}::bigint[]) THEN (SELECT p.sector FROM unit p WHERE p.id = x.parent_id) END)
+                           IS DISTINCT FROM x.sector
+                      THEN x.sector END AS priority_sector,
+                 x.kind <> 'cell' AS issues_standards, x.helper_kind, x.valid_to,
+                 h.established_on, h.regulation_document_id IS NOT NULL AS has_regulation, s.moral_on, s.professional_on, count(*)::int AS n
+            FROM units x
+            LEFT JOIN units pp ON pp.id = x.parent_id
+            LEFT JOIN helper_unit h ON x.helper_kind AND h.unit_id = x.id
+            LEFT JOIN issued s ON s.unit_id = x.id
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+        ), committees AS (
+          SELECT x.node, x.id, x.valid_to, x.root FROM units x WHERE x.root IS NOT NULL
+        ), pilots AS (
+          SELECT p.committee_unit_id AS id, p.year,
+                 count(*) FILTER (WHERE p.kind = 'comprehensive')::int AS comprehensive, count(*) FILTER (WHERE p.kind = 'field')::int AS field
+            FROM pilot p
+           WHERE p.year = ANY (${years}::int[]) AND p.committee_unit_id IN (SELECT id FROM committees)
+           GROUP BY 1, 2
+        ), issues AS (
+          SELECT DISTINCT ON (i.committee_unit_id, i.year) i.committee_unit_id AS id, i.year, i.status, i.resolved_on
+            FROM pressing_issue i
+           WHERE i.year = ANY (${years}::int[]) AND i.committee_unit_id IN (SELECT id FROM committees)
+           ORDER BY i.committee_unit_id, i.year, i.id
+        ), windows AS MATERIALIZED (SELECT * FROM ${windowsSql(windows)} w)
+        SELECT w.i::int AS i, g.node::bigint AS node, g.priority_sector AS sector,
+               coalesce(sum(g.n) FILTER (WHERE g.helper_kind), 0)::int AS helper_committees,
+               coalesce(sum(g.n) FILTER (WHERE g.helper_kind AND g.established_on <= w.d), 0)::int AS helper_set_up,
+               coalesce(sum(g.n) FILTER (WHERE g.helper_kind AND g.established_on <= w.d AND g.has_regulation), 0)::int AS helper_complete,
+               coalesce(sum(g.n) FILTER (WHERE g.issues_standards), 0)::int AS standard_units,
+               coalesce(sum(g.n) FILTER (WHERE g.issues_standards AND g.moral_on <= w.d), 0)::int AS with_moral,
+               coalesce(sum(g.n) FILTER (WHERE g.issues_standards AND g.professional_on <= w.d), 0)::int AS with_professional,
+               coalesce(sum(g.n) FILTER (WHERE g.priority_sector IS NOT NULL), 0)::int AS priority_units,
+               coalesce(sum(g.n) FILTER (WHERE g.priority_sector IS NOT NULL AND g.professional_on <= w.d), 0)::int AS priority_professional,
+               0 AS committees, 0 AS quota_met, 0 AS comprehensive, 0 AS field, 0 AS no_issue, 0 AS on_track, 0 AS at_risk, 0 AS resolved,
+               0 AS not_resolved, 0 AS resolved_by
+          FROM grouped g
+          JOIN windows w ON g.valid_to IS NULL OR g.valid_to > w.d
+         GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT w.i::int, c.node::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0,
+               count(*)::int,
+               count(*) FILTER (WHERE coalesce(p.comprehensive, 0) >= coalesce(r.comprehensive_pilots, ${DEFAULT_YEAR_RULE.comprehensivePilots})
+                                  AND coalesce(p.field, 0) >= coalesce(r.field_pilots, ${DEFAULT_YEAR_RULE.fieldPilots}))::int,
+               coalesce(sum(p.comprehensive), 0)::int, coalesce(sum(p.field), 0)::int,
+               count(*) FILTER (WHERE pi.id IS NULL)::int,
+               count(*) FILTER (WHERE pi.status = 'on_track')::int,
+               count(*) FILTER (WHERE pi.status = 'at_risk')::int,
+               count(*) FILTER (WHERE pi.status = 'resolved')::int,
+               count(*) FILTER (WHERE pi.status = 'not_resolved')::int,
+               count(*) FILTER (WHERE pi.status = 'resolved' AND pi.resolved_on <= w.d)::int
+          FROM committees c
+          JOIN windows w ON c.valid_to IS NULL OR c.valid_to > w.d
+          LEFT JOIN pilots p ON p.id = c.id AND p.year = w.y
+          LEFT JOIN issues pi ON pi.id = c.id AND pi.year = w.y
+          LEFT JOIN campaign_year_rule r ON r.unit_id = c.root AND r.year = w.y
+         GROUP BY 1, 2`);
+      return result.rows.map((r) => ({ ...r, window: Number(r.i) - 1, node: Number(r.node) }));
+    },
+
+    /**
+     * Registration rounds of each window's year: the nodes' rows of commitment_rollup (summed over the
+     * rounds of that year, one per province), the decided levels, the leaders (leader_rollup), and the
+     * deadlines and review day of the rounds concerning each node.
+     */
+    async commitments(ids: number[], years: number[]) {
+      if (ids.length === 0) return { rollups: [], levels: [], leaders: [], rounds: [] };
+      const [rollups, levels, leaders, rounds] = await Promise.all([
+        run(sql<{ node: number; year: number; members_on_time: number; members_late: number; leaders_on_time: number; leaders_late: number; decided: number; self_reviewed: number }>`
+          SELECT r.unit_id::int AS node, cr.year,
+                 sum(r.members_on_time)::int AS members_on_time, sum(r.members_late)::int AS members_late,
+                 sum(r.leaders_on_time)::int AS leaders_on_time, sum(r.leaders_late)::int AS leaders_late,
+                 sum(r.decided)::int AS decided, sum(r.self_reviewed)::int AS self_reviewed
+            FROM commitment_rollup r JOIN commitment_round cr ON cr.id = r.round_id
+           WHERE r.unit_id = ANY (${ids}::bigint[]) AND cr.year = ANY (${years}::int[])
+           GROUP BY 1, 2`),
+        run(sql<{ node: number; year: number; level: string; label: string | null; rank: number | null; members: number }>`
+          SELECT a.unit_id::int AS node, cr.year, a.level, min(l.label) AS label, min(l.rank) AS rank, sum(a.members)::int AS members
+            FROM assessment_rollup a
+            JOIN commitment_round cr ON cr.id = a.round_id
+            LEFT JOIN assessment_level l ON l.scheme_id = cr.scheme_id AND l.applies_to = 'member' AND l.code = a.level
+           WHERE a.unit_id = ANY (${ids}::bigint[]) AND cr.year = ANY (${years}::int[]) AND a.members <> 0
+           GROUP BY 1, 2, 3`),
+        run(sql<{ node: number; leaders: number }>`SELECT unit_id::int AS node, leaders FROM leader_rollup WHERE unit_id = ANY (${ids}::bigint[])`),
+        // The rounds that concern each node: of a committee at or above it (or, above the provinces, below it).
+        run(sql<{ node: number; year: number; leader_deadline: string; member_deadline: string; review_opens_on: string }>`
+          SELECT n.id::int AS node, cr.year, max(cr.leader_deadline)::text AS leader_deadline, max(cr.member_deadline)::text AS member_deadline,
+                 min(cr.review_opens_on)::text AS review_opens_on
+            FROM unit n
+            JOIN commitment_round cr ON cr.year = ANY (${years}::int[])
+            JOIN unit ru ON ru.id = cr.unit_id
+           WHERE n.id = ANY (${ids}::bigint[]) AND (ru.path @> n.path OR ru.path <@ n.path)
+           GROUP BY 1, 2`),
+      ]);
+      return { rollups: rollups.rows, levels: levels.rows, leaders: leaders.rows, rounds: rounds.rows };
+    },
+
+    /** Cells under each node open at some time in each year (cell_span_rollup, the node itself included). */
+    async cellsByYear(ids: number[], years: number[]) {
+      if (ids.length === 0 || years.length === 0) return [];
+      const result = await run(sql<{ node: number; year: number; cells: number }>`
+        SELECT s.unit_id::int AS node, y.year::int, sum(s.cells)::int AS cells
+          FROM cell_span_rollup s
+          JOIN unnest(${years}::int[]) AS y(year) ON s.from_year <= y.year AND s.to_year >= y.year
+         WHERE s.unit_id = ANY (${ids}::bigint[])
+         GROUP BY 1, 2`);
+      return result.rows;
+    },
+
+    /** Regular meetings per node and month (meeting_rollup): held with 1–2 topic items, present, roll. */
+    async meetingMonths(ids: number[], years: number[]): Promise<MeetingMonthRow[]> {
+      if (ids.length === 0 || years.length === 0) return [];
+      const result = await run(sql<MeetingMonthRow>`
+        SELECT unit_id::int AS node, year, month, held, present, roll
+          FROM meeting_rollup
+         WHERE unit_id = ANY (${ids}::bigint[]) AND year = ANY (${years}::int[])`);
+      return result.rows;
+    },
+
+    /** Inspections and supervisions organised in the subtrees, dated (held, or planned when not held) in each window; cancelled ones left out. */
+    async inspections(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return new Map();
+      const result = await run(sql<{ i: number; node: number; total: number; held: number; held_inspection: number; held_supervision: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, count(*)::int AS total,
+               count(*) FILTER (WHERE a.state = 'held')::int AS held,
+               count(*) FILTER (WHERE a.state = 'held' AND a.kind = 'inspection')::int AS held_inspection,
+               count(*) FILTER (WHERE a.state = 'held' AND a.kind = 'supervision')::int AS held_supervision
+          FROM oversight_activity a
+          ${unitOf(sql.ref('a.organiser_unit_id'), nodes)}
+          JOIN ${windowsSql(windows)} w ON coalesce(a.held_on, a.planned_on) BETWEEN w.f AND w.t
+         WHERE a.kind IN ('inspection', 'supervision') AND a.state <> 'cancelled' AND ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2`);
+      return keyed(result.rows);
+    },
+
+    /**
+     * Follow-ups owned by units of the subtrees, given by the as-of day (their activity held, or planned,
+     * by then), not cancelled, in the four timeliness states of that day: a task done after it was
+     * still open on it.
+     */
+    async followUps(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return new Map();
+      const result = await run(sql<{ i: number; node: number; done_on_time: number; done_late: number; pending: number; overdue: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node,
+               count(*) FILTER (WHERE x.state = 'done' AND x.done_on <= w.d AND x.done_on <= x.due_on)::int AS done_on_time,
+               count(*) FILTER (WHERE x.state = 'done' AND x.done_on <= w.d AND x.done_on > x.due_on)::int AS done_late,
+               count(*) FILTER (WHERE NOT (x.state = 'done' AND x.done_on <= w.d) AND x.due_on >= w.d)::int AS pending,
+               count(*) FILTER (WHERE NOT (x.state = 'done' AND x.done_on <= w.d) AND x.due_on < w.d)::int AS overdue
+          FROM follow_up x
+          JOIN oversight_finding f ON f.id = x.finding_id
+          JOIN oversight_activity a ON a.id = f.activity_id
+          ${unitOf(sql.ref('x.owner_unit_id'), nodes)}
+          JOIN ${windowsSql(windows)} w ON coalesce(a.held_on, a.planned_on) <= w.d
+         WHERE x.state <> 'cancelled' AND ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2`);
+      return keyed(result.rows);
+    },
+
+    /** Exemplars nominated (not drafts) by units of the subtrees for each window's year, by state. */
+    async nominations(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return new Map();
+      const result = await run(sql<{ i: number; node: number; nominated: number; in_review: number; approved: number; commended: number; rejected: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node,
+               count(*)::int AS nominated,
+               count(*) FILTER (WHERE e.state IN ('pending', 'returned'))::int AS in_review,
+               count(*) FILTER (WHERE e.state = 'approved')::int AS approved,
+               count(*) FILTER (WHERE e.state = 'commended')::int AS commended,
+               count(*) FILTER (WHERE e.state = 'rejected')::int AS rejected
+          FROM exemplar e
+          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
+          JOIN ${windowsSql(windows)} w ON e.year = w.y
+         WHERE e.state <> 'draft' AND ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2`);
+      return keyed(result.rows);
+    },
+
+    /** Commendations decided in each window for exemplars nominated in the subtrees, by form. */
+    async commendations(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return [];
+      const result = await run(sql<{ i: number; node: number; form: string | null; commended: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, e.commendation_form AS form, count(*)::int AS commended
+          FROM exemplar e
+          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
+          JOIN ${windowsSql(windows)} w ON e.decision_date BETWEEN w.f AND w.t
+         WHERE e.state = 'commended' AND ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2, 3`);
+      return result.rows.map((r) => ({ ...r, window: Number(r.i) - 1, node: Number(r.node) }));
+    },
+
+    /** Publicity entries published in each window about exemplars nominated in the subtrees, by channel. */
+    async publicity(nodes: NodeSet, windows: Window[]) {
+      if (nodes.ids.length === 0) return [];
+      const result = await run(sql<{ i: number; node: number; channel: string; position: number; entries: number }>`
+        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, c.name AS channel,
+               min(c.position + CASE WHEN c.root_unit_id IS NULL THEN 0 ELSE 100000 END)::int AS position, count(*)::int AS entries
+          FROM publicity_entry p
+          JOIN publicity_channel c ON c.id = p.channel_id
+          JOIN exemplar e ON e.id = p.exemplar_id
+          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
+          JOIN ${windowsSql(windows)} w ON p.published_on BETWEEN w.f AND w.t
+         WHERE ${inSubtree(sql.ref('u.path'), nodes)}
+         GROUP BY 1, 2, 3`);
+      return result.rows.map((r) => ({ ...r, window: Number(r.i) - 1, node: Number(r.node) }));
+    },
+  };
+}
+
+export type DashboardRepository = ReturnType<typeof dashboardRepository>;
