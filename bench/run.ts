@@ -17,6 +17,12 @@
  * (g) generates a 2012 commitments round with a commitment for ~87 % of the members (bench/commitments.ts)
  * and times GET /api/commitments/coverage for the root and a district against the same per-child numbers
  * computed without the commitment_rollup / assessment_rollup / leader_rollup summary tables.
+ *
+ * (h) times the full dashboard (GET /api/dashboard, GET /api/dashboard/children) of the root, a district
+ * and a cell of the current year (bench/dashboard.ts, on the data of (e)–(g) plus generated oversight,
+ * exemplars, standards, pilots and helper units) against a naive recursive-CTE computation from the base
+ * tables and the fastest hand-written SQL, and times recording a meeting with and without concurrent
+ * dashboard readers.
  */
 import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
@@ -37,10 +43,12 @@ import { foldForSearch } from '../src/shared/domain/text';
 import { type RunningServer, startBaseline } from './baseline';
 import { type CascadeScenario, cascadeBench, generateCascade, printCascade } from './cascade';
 import { type CommitmentsScenario, commitmentsBench, generateCommitments, printCommitments } from './commitments';
+import { type DashboardResult, dashboardBench, dashboardQueryLabel, fastDashboard, generateDashboardData, printDashboard } from './dashboard';
 import { type LoadRequest, type LoadResult, killLoadGenerators, measure } from './load';
 import { type MeetingsScenario, generateMeetings, meetingsBench, printMeetings } from './meetings';
 import { type TreeResult, generateNationalTree } from './national-tree';
 import { registryBench } from './registry';
+import { generateUrging, printUrging, urgingBench } from './urging';
 
 const POOL_SIZE = 20; // the app's pool (createPool default); the baseline gets the same
 const PASSWORD = 'Doluong2024';
@@ -262,7 +270,7 @@ async function explainRoute(url: string, route: string, cookie: string, title: s
     console.log(`  ${title}  GET ${route}`);
     const reports: PlanReport[] = [];
     for (const query of captured) {
-      const label = labelOf(query.sql);
+      const label = title.startsWith('(h)') ? dashboardQueryLabel(query.sql) : labelOf(query.sql);
       if (skip.has(label)) continue;
       reports.push(await explain(pool, `${title} ${label}`, query));
     }
@@ -371,6 +379,11 @@ async function main(): Promise<number> {
   log('generating the commitments');
   const commitments = await generateCommitments(url, log);
   log(`generated ${commitments.personal.toLocaleString('en')} personal and ${commitments.collectives.toLocaleString('en')} collective commitments in ${fmt(commitments.millis / 1000)} s`);
+
+  // 2e. What the dashboard reads and (e)–(g) did not make: oversight, exemplars, standards, pilots, helper units.
+  log('generating the dashboard data');
+  const dashboardData = await generateDashboardData(url, log, { roundId: commitments.roundId });
+  log(`generated the dashboard data of ${dashboardData.year - 1}–${dashboardData.year} in ${fmt(dashboardData.millis / 1000)} s`);
 
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
@@ -519,6 +532,40 @@ async function main(): Promise<number> {
     floorSamples: 3,
   });
 
+  // The dashboard of the root, the median district and one of its cells, against the naive recursive CTE and
+  // the hand-written SQL; then meetings recorded with and without dashboard readers.
+  const cellId = (await pool.query<{ id: number }>(
+    `SELECT c.id::int AS id FROM unit c JOIN unit d ON d.id = $1 WHERE c.path <@ d.path AND c.kind = 'cell' AND c.valid_to IS NULL AND c.direct_member_count > 0 ORDER BY c.id LIMIT 1`,
+    [districtUnit.id],
+  )).rows[0]?.id ?? districtUnit.id;
+  const dashboard: DashboardResult = await dashboardBench({
+    origin: appServer.origin,
+    pool,
+    cookie: provinceCookie,
+    log,
+    generation: dashboardData,
+    views: [
+      { name: 'root', unitId: 1, target: { p95: 150, speedup: 10 } },
+      { name: `district ${districtUnit.id}`, unitId: districtUnit.id },
+      { name: `cell ${cellId}`, unitId: cellId },
+    ],
+    samples: 40,
+    fastSamples: 20,
+    sampleBudgetMs: 60_000,
+    // The naive root reads every member, commitment and meeting of the country three times: minutes at scale 1.
+    naiveSamples: 3,
+    naiveBudgetMs: 120_000,
+    writes: 200,
+    readerConnections: 10,
+    readerSeconds: Math.max(8, options.duration),
+    fast: fastDashboard,
+  });
+
+  // (i) The daily urging run over the whole country (after every other scenario: it adds accounts, rules and notifications).
+  log('generating the urging accounts, rules and missing items');
+  const urgingData = await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId });
+  const urging = await urgingBench({ pool, db, log, generation: urgingData });
+
   // 6. Query plans behind (a) and (b), on the big data set.
   log('query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL the routes run');
   const communeId = (await pool.query<{ id: number }>('SELECT id FROM unit WHERE depth = 3 AND child_count > 20 ORDER BY id LIMIT 1')).rows[0]?.id ?? 1;
@@ -532,6 +579,7 @@ async function main(): Promise<number> {
   plans.push(...(await explainRoute(url, `/api/cascade?documentId=${cascade.rootDocumentId}&unitId=1`, provinceCookie, '(e) cascade root', new Set(['session → principal']))));
   plans.push(...(await explainRoute(url, `/api/meetings/matrix?unitId=1&year=${meetings.year}`, provinceCookie, '(f) matrix root', new Set(['session → principal']))));
   plans.push(...(await explainRoute(url, `/api/commitments/coverage?unitId=1&roundId=${commitments.roundId}`, provinceCookie, '(g) coverage root', new Set(['session → principal']))));
+  plans.push(...(await explainRoute(url, `/api/dashboard?unitId=1&period=year&year=${dashboardData.year}`, provinceCookie, '(h) dashboard root', new Set(['session → principal']))));
   const scanned = plans.filter((p) => p.seqScanOnBigTable);
   log(scanned.length === 0 ? 'plans: no sequential scan on unit or member; all lookups use indexes' : `plans: SEQ SCAN in ${scanned.map((p) => p.label).join(', ')}`);
 
@@ -545,6 +593,8 @@ async function main(): Promise<number> {
   printCascade(cascade, cascadeScenarios);
   printMeetings(meetings, meetingScenarios);
   printCommitments(commitments, commitmentScenarios);
+  printDashboard(dashboardData, dashboard);
+  printUrging(urgingData, urging, options.scale);
   const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.warmupNon2xx > 0);
   console.log(
     `BENCH_JSON ${JSON.stringify({
@@ -562,11 +612,21 @@ async function main(): Promise<number> {
       cascade: { ...cascade, scenarios: cascadeScenarios },
       meetings: { ...meetings, scenarios: meetingScenarios },
       commitments: { ...commitments, scenarios: commitmentScenarios },
-      target: { a: detailPass ? 'PASS' : 'FAIL' },
+      dashboard: { ...dashboardData, ...dashboard },
+      urging: { ...urgingData, ...urging },
+      target: { a: detailPass ? 'PASS' : 'FAIL', hRoot: dashboard.scenarios[0]?.verdict ?? '', hWrite: dashboard.write.verdict },
     })}`,
   );
   if (failures.length > 0) {
     console.error(`non-2xx responses or errors in: ${failures.map((row) => row.name).join(', ')}`);
+    return 1;
+  }
+  if (!urging.agree) {
+    console.error('(i) the daily urging run disagrees with the raw selection, or its second run created something (see "URGING COUNTS DISAGREE" above)');
+    return 1;
+  }
+  if (!dashboard.agree) {
+    console.error('(h) the dashboard disagrees with the naive computation or the hand-written SQL (see "DASHBOARD ANSWERS DISAGREE" above)');
     return 1;
   }
   return 0;

@@ -7,6 +7,10 @@ import { migrateToLatest } from '../server/db/migrate';
 import { openDatabase } from '../server/db/open';
 import { type DemoResult, hasAnyUnit, loadDemo } from '../server/demo/generate';
 import { hashPassword } from '../server/http/passwords';
+import { systemClock } from '../server/http/clock';
+import { smtpMailer } from '../server/jobs/mailer';
+import { type Worker, jobQueue, migrateJobQueue, runDayNow, startWorker } from '../server/jobs/worker';
+import pg from 'pg';
 
 const USAGE = `lamtheo <command>
 
@@ -16,8 +20,10 @@ const USAGE = `lamtheo <command>
   create-user   --username U --password P --role R --unit UNIT_ID|UNIT_CODE [--name "Tên hiển thị"]
   backup        [--out FILE|DIR]  consistent dump while the app runs (default ./backups/lamtheo-backup-YYYYMMDD-HHMMSS.ltbk)
   restore       FILE  restore a backup into an empty database; --check FILE only verifies the file
+  urging run    --date YYYY-MM-DD  compute that day's reminders and digests now (idempotent) and queue their e-mails
 
-Environment: PORT, HOST, DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DEMO (auto|always|never), DEMO_PASSWORD, LOG_LEVEL, COOKIE_SECURE`;
+Environment: PORT, HOST, DATABASE_URL, DATA_DIR, EMBEDDED_PG_PORT, DEMO (auto|always|never), DEMO_PASSWORD, LOG_LEVEL, COOKIE_SECURE,
+  SMTP_URL, MAIL_FROM, PUBLIC_URL, WORKER (1|0)`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -46,6 +52,8 @@ async function main(): Promise<void> {
       return backupCommand(config, rest);
     case 'restore':
       return restoreCommand(config, rest);
+    case 'urging':
+      return urgingCommand(config, rest);
     default:
       console.log(USAGE);
       process.exitCode = command ? 1 : 0;
@@ -63,14 +71,21 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
     console.log('Empty database: creating the Bắc Ninh 2012 demo province…');
     demo = await loadDemo(database.db, config.demoPassword);
   }
+  // The job queue (issue #11) runs in this process unless WORKER=0; its own small pool (LISTEN holds one).
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const jobPool = new pg.Pool({ connectionString: connectionStringOf(database.pool), max: 4 });
+  jobPool.on('error', () => undefined);
+  await migrateJobQueue(jobPool);
   const app = await buildApp({
     db: database.db,
     database: database.kind,
+    urging: { emailEnabled: mailer !== null, jobs: jobQueue(database.db) },
     sessionHours: config.sessionHours,
     cookieSecure: config.cookieSecure,
     webDir: config.webDir,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
+  let worker: Worker | null = null;
   let closing = false;
   // In order: stop accepting, let the requests in flight finish, close the pool, stop the embedded PostgreSQL.
   const shutdown = async (signal: string) => {
@@ -91,6 +106,13 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
       clearInterval(reaper);
       clearTimeout(deadline);
     }
+    try {
+      // A job in flight finishes (or is released for another worker) before the pool closes.
+      await worker?.stop();
+      await jobPool.end();
+    } catch (error) {
+      console.error(error);
+    }
     await database.close();
     console.log(database.kind === 'embedded' ? 'Embedded PostgreSQL shut down.' : 'Database connections closed.');
     process.exit(code);
@@ -104,6 +126,9 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   }
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.worker) {
+    worker = await startWorker({ db: database.db, pool: jobPool, clock: systemClock, mailer, publicUrl: config.publicUrl, log: app.log });
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`\nLamtheo is running at http://localhost:${port}`);
@@ -111,6 +136,31 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<void> {
   console.log(`API documentation: http://localhost:${port}/api/docs`);
   if (demo) printDemo(demo, config.demoPassword);
   else if (wantDemo) console.log(`Demo accounts: tinhuy, tuson, dinhbang, bithu, dangvien (password: ${config.demoPassword} unless changed)`);
+}
+
+function connectionStringOf(pool: pg.Pool): string {
+  const url = (pool as pg.Pool & { options: { connectionString?: string } }).options.connectionString;
+  if (!url) throw new Error('the database pool has no connection string');
+  return url;
+}
+
+/** `lamtheo urging run --date 2012-06-19`: that day's reminders and digests, at once (a second run adds nothing). */
+async function urgingCommand(config: ReturnType<typeof loadConfig>, args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: { date: { type: 'string' } } });
+  if (sub !== 'run' || !values.date || !/^\d{4}-\d{2}-\d{2}$/u.test(values.date)) throw new Error('usage: lamtheo urging run --date YYYY-MM-DD');
+  const database = await openDatabase(config, { attach: true });
+  const jobPool = new pg.Pool({ connectionString: connectionStringOf(database.pool), max: 2 });
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  try {
+    const result = await runDayNow({ db: database.db, pool: jobPool, clock: systemClock, mailer, publicUrl: config.publicUrl }, values.date);
+    console.log(`Đôn đốc ngày ${values.date}: ${result.reminders} lời nhắc, ${result.digests} thư tổng hợp, ${result.deliveryIds.length} thư điện tử chờ gửi (${result.millis} ms).`);
+    if (result.deliveryIds.length > 0) console.log('Thư được gửi bởi tiến trình nền của máy chủ đang chạy (hoặc khi máy chủ khởi động).');
+  } finally {
+    mailer?.close();
+    await jobPool.end();
+    await database.close();
+  }
 }
 
 function printDemo(demo: DemoResult, password: string): void {

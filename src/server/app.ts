@@ -18,6 +18,11 @@ import { cascadeService } from './capabilities/cascade/cascade.service';
 import { commitmentReportsService } from './capabilities/commitments/commitment-reports.service';
 import { commitmentsRoutes } from './capabilities/commitments/commitments.routes';
 import { commitmentsService } from './capabilities/commitments/commitments.service';
+import { dashboardRoutes } from './capabilities/dashboard/dashboard.routes';
+import { dashboardService } from './capabilities/dashboard/dashboard.service';
+import { dashboardFigures } from './capabilities/reports/report-figures';
+import { reportsRoutes } from './capabilities/reports/reports.routes';
+import { reportsService } from './capabilities/reports/reports.service';
 import { meetingsRoutes } from './capabilities/meetings/meetings.routes';
 import { exemplarsRoutes } from './capabilities/exemplars/exemplars.routes';
 import { exemplarsService } from './capabilities/exemplars/exemplars.service';
@@ -48,7 +53,11 @@ import { membersService } from './capabilities/members/members.service';
 import { memberImportsService } from './capabilities/members/member-imports.service';
 import { unitsRoutes } from './capabilities/units/units.routes';
 import { unitsService } from './capabilities/units/units.service';
+import { urgingRoutes } from './capabilities/urging/urging.routes';
+import { urgingService } from './capabilities/urging/urging.service';
+import type { JobQueue } from './jobs/queue';
 import type { Db } from './db/connect';
+import { type DbScope, newDbScope, runInDbScope } from './db/pool-guard';
 import { type Clock, systemClock } from './http/clock';
 import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler';
 import { Unavailable } from './http/errors';
@@ -66,6 +75,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Defaults to the system clock; tests inject one they can move. */
   clock?: Clock;
+  /** Urging (issue #11): whether SMTP is configured, and the job queue that sends e-mail (none in API tests). */
+  urging?: { emailEnabled: boolean; jobs: JobQueue | null };
 }
 
 export interface RouteInfo {
@@ -95,6 +106,20 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  // Each request runs in its own pool-guard scope (a transaction must not ask for a second connection,
+  // issue #10; src/server/db/pool-guard.ts). Entered again at preValidation, as @fastify/request-context
+  // does: body parsing may resume the request from the socket's context instead of the hook's.
+  const dbScopes = new WeakMap<object, DbScope>();
+  app.addHook('onRequest', (request, _reply, done) => {
+    const scope = newDbScope(request.log);
+    dbScopes.set(request, scope);
+    runInDbScope(scope, done);
+  });
+  app.addHook('preValidation', (request, _reply, done) => {
+    const scope = dbScopes.get(request);
+    if (scope) runInDbScope(scope, done);
+    else done();
   });
   app.addHook('onRequest', async () => {
     if (closing) throw Unavailable('Máy chủ đang tạm dừng để khởi động lại. Vui lòng thử lại sau ít phút.');
@@ -155,6 +180,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   pilotsRoutes(app, pilotsService(deps.db, files));
   exemplarsRoutes(app, exemplarsService(deps.db, files, clock));
   oversightRoutes(app, oversightService(deps.db, files, documents, clock));
+  dashboardRoutes(app, dashboardService(deps.db, clock));
+  reportsRoutes(app, reportsService(deps.db, dashboardFigures(deps.db, clock), clock));
+
+  urgingRoutes(app, urgingService(deps.db, clock, { emailEnabled: deps.urging?.emailEnabled ?? false, jobs: deps.urging?.jobs ?? null, log: app.log }));
 
   // The public page of exemplary stories (no login); registered before the web client's catch-all.
   publicStoriesRoutes(app, publicStoriesService(deps.db));

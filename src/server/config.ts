@@ -14,6 +14,13 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
   WEB_DIR: z.string().default('./dist/web'),
+  /** Urging e-mail (issue #11): smtp://user:pass@host:587 or smtps://…; unset = no e-mail. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//u, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Lamtheo <no-reply@localhost>'),
+  /** Address of the app as users reach it, for links in e-mails (default http://localhost:PORT). */
+  PUBLIC_URL: z.string().url().optional(),
+  /** 0: this instance serves the web only; another one runs the background jobs. */
+  WORKER: z.enum(['0', '1']).default('1'),
 });
 
 export type Config = {
@@ -28,6 +35,10 @@ export type Config = {
   cookieSecure: boolean;
   sessionHours: number;
   webDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  worker: boolean;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     sessionHours: e.SESSION_HOURS,
     webDir: path.resolve(e.WEB_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/u, ''),
+    worker: e.WORKER === '1',
   };
 }

@@ -280,14 +280,48 @@ const PROBES: Record<string, Probe> = {
   'GET /api/publicity/summary': (f) => [{ method: 'GET', url: `/api/publicity/summary?unitId=${f.outside.id}&year=2012` }],
   'GET /api/publicity/:id/file': (f) => [{ method: 'GET', url: `/api/publicity/${f.outsidePublicityId}/file` }],
   'DELETE /api/publicity/:id': (f) => [{ method: 'DELETE', url: `/api/publicity/${f.outsidePublicityId}` }],
+  'POST /api/reports/draft': (f) => [
+    { method: 'POST', url: '/api/reports/draft', payload: { query: { unitId: f.outside.id, period: 'year', year: 2012 } } },
+    { method: 'POST', url: '/api/reports/draft', payload: { query: { unitId: f.outside.id, period: 'range', from: '2012-01-01', to: '2012-06-19' }, number: '05-BC/HU' } },
+  ],
+  'POST /api/reports/docx': (f) => [{ method: 'POST', url: '/api/reports/docx', payload: reportDocxProbe(f.outside.id) }],
+  'GET /api/reports/appendix.xlsx': (f) => [{ method: 'GET', url: `/api/reports/appendix.xlsx?unitId=${f.outside.id}&period=year&year=2012` }],
+  'GET /api/dashboard': (f) => [
+    { method: 'GET', url: `/api/dashboard?unitId=${f.outside.id}&period=year&year=2012` },
+    { method: 'GET', url: `/api/dashboard?unitId=${f.outsideCellId}&period=range&from=2012-01-01&to=2012-06-19` },
+  ],
+  'GET /api/dashboard/children': (f) => [{ method: 'GET', url: `/api/dashboard/children?unitId=${f.outside.id}&period=quarter&year=2012&quarter=2` }],
+  'GET /api/dashboard/lagging': (f) => [{ method: 'GET', url: `/api/dashboard/lagging?unitId=${f.outside.id}&period=month&year=2012&month=6` }],
+  // Urging (issue #11): no such notification or rule is the caller's; rules rooted and urging sent outside the scope.
+  'POST /api/notifications/:id/read': () => [{ method: 'POST', url: '/api/notifications/987654/read' }],
+  'POST /api/urging/rules': (f) => [{ method: 'POST', url: '/api/urging/rules', payload: { rootUnitId: f.outside.id, year: 2012, itemKind: 'plan', daysBefore: 3, daysAfter: 7 } }],
+  'PATCH /api/urging/rules/:id': () => [{ method: 'PATCH', url: '/api/urging/rules/987654', payload: { version: 1, daysBefore: 5 } }],
+  'POST /api/urging/rules/:id/close': () => [{ method: 'POST', url: '/api/urging/rules/987654/close', payload: { version: 1 } }],
+  'GET /api/urging/sent': (f) => [{ method: 'GET', url: `/api/urging/sent?unitId=${f.outside.id}` }],
+  'POST /api/urging/messages': (f) => [{ method: 'POST', url: '/api/urging/messages', payload: { itemKind: 'plan', unitIds: [f.outside.id], text: 'Đề nghị khẩn trương ban hành kế hoạch.' } }],
 };
+
+/** A valid edited report of a unit, for the docx probe (a body that passes validation reaches the scope check). */
+function reportDocxProbe(unitId: number) {
+  return {
+    unitId,
+    header: { superiorBody: 'ĐẢNG BỘ TỈNH LẠ', issuingBody: 'HUYỆN ỦY LẠ', number: '01-BC/HU', place: 'Lạ', date: '2012-06-19' },
+    title: 'BÁO CÁO',
+    summary: 'Kết quả lạ',
+    introduction: '',
+    assessmentHeading: 'II. ĐÁNH GIÁ CHUNG',
+    sections: [{ key: 'results', heading: 'I. KẾT QUẢ', text: 'Nội dung lạ' }],
+    signature: { onBehalf: 'T/M BAN THƯỜNG VỤ', position: 'BÍ THƯ', signer: '' },
+    recipients: ['Lưu Văn phòng'],
+  };
+}
 
 /** Routes that act only on the caller's own session or record, or serve no data at all: they name nobody else's data. */
 // Campaigns and study topics are listed and created for the caller's own committee (see the lists test below).
 // Assessment schemes are reference data; rounds are those of the caller's own committees; /api/me/* is the caller's own.
 // Year rules are the caller's own root committee's.
 // Publicity channels are the caller's own province's (and the generic ones).
-const SELF_ONLY = new Set(['GET /api/publicity-channels', 'POST /api/publicity-channels', 'GET /api/year-rules/:year', 'PUT /api/year-rules/:year', 'GET /api/me/standards', 'GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template']);
+const SELF_ONLY = new Set(['GET /api/dashboard/indicators', 'GET /api/publicity-channels', 'POST /api/publicity-channels', 'GET /api/year-rules/:year', 'PUT /api/year-rules/:year', 'GET /api/me/standards', 'GET /api/assessment-schemes', 'GET /api/commitment-rounds', 'POST /api/commitment-rounds', 'GET /api/me/commitment', 'GET /api/campaigns', 'POST /api/campaigns', 'GET /api/study-topics', 'POST /api/study-topics', 'GET /api/me/meetings', 'GET /api/auth/me', 'POST /api/auth/password', 'GET /api/me/member', 'PATCH /api/me/member', 'GET /api/member-imports/template', 'GET /api/notifications', 'GET /api/notifications/count', 'POST /api/notifications/read-all', 'GET /api/me/notification-preferences', 'PUT /api/me/notification-preferences', 'GET /api/urging/rules']);
 
 let ctx: TestContext;
 let callers: { label: string; client: Client; fixtures: Fixtures }[];

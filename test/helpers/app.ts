@@ -1,6 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, inject } from 'vitest';
-import { buildApp } from '../../src/server/app';
+import { type AppDeps, buildApp } from '../../src/server/app';
 import { type AuditRecorder, auditRecorder } from './audit-coverage';
 import type { Clock } from '../../src/server/http/clock';
 import type { App } from '../../src/server/http/types';
@@ -10,6 +10,8 @@ import { createTestDatabase } from './database';
 export interface TestContext {
   app: App;
   db: Db;
+  /** The test database's connection URL (a job-queue worker of the test connects to it). */
+  url: string;
 }
 
 // setupApp runs inside a test file's beforeAll, where Vitest 4 silently ignores a new afterAll: the
@@ -33,9 +35,9 @@ afterAll(async () => {
  * a write without one fails the file, and the write routes seen are recorded for the coverage check run
  * after the whole project. `auditCoverage: false` opts a file out.
  */
-export async function setupApp(options: { clock?: Clock; auditCoverage?: boolean } = {}): Promise<TestContext> {
+export async function setupApp(options: { clock?: Clock; auditCoverage?: boolean; urging?: AppDeps['urging'] } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ db: database.db, database: inject('pgKind'), clock: options.clock });
+  const app = await buildApp({ db: database.db, database: inject('pgKind'), clock: options.clock, urging: options.urging });
   const coverageDir = inject('auditCoverageDir');
   const recorder: AuditRecorder | null = coverageDir ? auditRecorder(app, options.auditCoverage !== false) : null;
   cleanups.push(async () => {
@@ -49,7 +51,7 @@ export async function setupApp(options: { clock?: Clock; auditCoverage?: boolean
     }
     if (violations.length > 0) throw new Error(`Successful writes without an audit entry carrying their request id:\n${violations.join('\n')}`);
   });
-  return { app, db: database.db };
+  return { app, db: database.db, url: database.url };
 }
 
 /** Response bodies in tests are read loosely; their shapes are checked against the shared zod schemas where it matters. */

@@ -27,6 +27,9 @@ export const AUDIT_ALLOW_LIST: Record<string, string> = {
   // Ends the caller's own session: deletes one `session` row (not business data) and clears the cookie.
   // Login, password changes and resets are audited (auth.login, auth.change_password, account.*).
   'POST /api/auth/logout': 'ends only the caller\'s own session',
+  // A read with a body (the dashboard query and header overrides): computes the report's draft and writes nothing.
+  // Downloading the edited report (POST /api/reports/docx) is audited as report.generated.
+  'POST /api/reports/draft': 'computes a draft from the indicators and writes nothing',
 };
 
 export interface CoverageRecord {

@@ -72,6 +72,8 @@ export interface AccountTable {
   must_change_password: Generated<boolean>;
   disabled_at: Timestamp | null;
   last_login_at: Timestamp | null;
+  /** Optional e-mail address for notifications (issue #11). */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -676,6 +678,78 @@ export interface PublicityEntryTable {
   created_at: GeneratedTimestamp;
 }
 
+export interface ReminderRuleTable {
+  id: Generated<number>;
+  root_unit_id: number;
+  year: number;
+  item_kind: string;
+  days_before: number | null;
+  on_due: Generated<boolean>;
+  days_after: number | null;
+  digest_to_parent: Generated<boolean>;
+  valid_from: DateOnly;
+  valid_to: DateOnly | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface UrgingMessageTable {
+  id: Generated<number>;
+  sender_id: number;
+  unit_id: number;
+  item_kind: string | null;
+  item_id: number | null;
+  unit_ids: number[];
+  text: string;
+  created_at: GeneratedTimestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  item_kind: string | null;
+  item_key: string | null;
+  unit_id: number;
+  rule_id: number | null;
+  message_id: number | null;
+  stage: string | null;
+  due_on: DateOnly | null;
+  business_date: DateOnly;
+  title: string;
+  body: string;
+  link: string | null;
+  dedupe_key: string;
+  created_at: GeneratedTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  notification_id: number;
+  email: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  account_id: number;
+  email_kinds: Generated<string[]>;
+  digest: Generated<string>;
+  /** 'HH:MM:SS' */
+  quiet_from: string | null;
+  quiet_to: string | null;
+  email_enabled: Generated<boolean>;
+  unsubscribe_token: Generated<string>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   member: MemberTable;
@@ -729,4 +803,9 @@ export interface Database {
   exemplar_file: ExemplarFileTable;
   publicity_channel: PublicityChannelTable;
   publicity_entry: PublicityEntryTable;
+  reminder_rule: ReminderRuleTable;
+  urging_message: UrgingMessageTable;
+  notification: NotificationTable;
+  notification_delivery: NotificationDeliveryTable;
+  notification_preference: NotificationPreferenceTable;
 }

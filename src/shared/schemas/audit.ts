@@ -130,6 +130,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'follow_up.cancel': 'Hủy việc khắc phục',
   'negative.create': 'Ghi hiện tượng tiêu cực',
   'negative.update': 'Sửa hiện tượng tiêu cực',
+  'report.generated': 'Tạo báo cáo (tệp Word)',
+  'reminder_rule.create': 'Đặt quy tắc đôn đốc',
+  'reminder_rule.update': 'Sửa quy tắc đôn đốc',
+  'reminder_rule.close': 'Cho quy tắc đôn đốc hết hiệu lực',
+  'notification.read': 'Đọc thông báo',
+  'notification.read_all': 'Đánh dấu đã đọc tất cả thông báo',
+  'notification_preference.update': 'Sửa cài đặt thông báo, địa chỉ thư',
+  'notification_preference.unsubscribe': 'Ngừng nhận thư (qua liên kết trong thư)',
+  'urging.send': 'Gửi tin đôn đốc',
 };
 
 /** Entity types written by the server's audit trail; an unknown type shows its raw name. */
@@ -161,4 +170,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   oversight_finding: 'Nhận xét kiểm tra, giám sát',
   follow_up: 'Việc khắc phục',
   negative_phenomenon: 'Hiện tượng tiêu cực',
+  report: 'Báo cáo',
+  reminder_rule: 'Quy tắc đôn đốc',
+  notification: 'Thông báo',
+  notification_preference: 'Cài đặt thông báo',
+  urging_message: 'Tin đôn đốc',
 };

@@ -25,9 +25,12 @@ import { CarryOutOutlined, FormOutlined, SettingOutlined } from '@ant-design/ico
 import { AimOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { FileSearchOutlined, ToolOutlined, WarningOutlined } from '@ant-design/icons';
 import { NotificationOutlined, TrophyOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { BellOutlined, SendOutlined } from '@ant-design/icons';
 import { ErrorState, FullPageSpin } from '../components/states';
 import { useIsMobile } from '../components/useIsMobile';
 import { MeContext, useLogout } from '../features/auth/useMe';
+import { NotificationBell } from '../features/urging/NotificationBell';
 import styles from './AppLayout.module.css';
 
 /** The signed-in part of the app: checks the session, then draws header, menu and page. */
@@ -65,6 +68,9 @@ type MenuItem = Required<MenuProps>['items'][number];
 function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
   if (me.mustChangePassword) return [{ key: '/doi-mat-khau', icon: <KeyOutlined />, label: 'Đổi mật khẩu' }];
   const items: MenuItem[] = [];
+  // The dashboard opens the officers' menu; the report editor drafts the periodic report from the same numbers.
+  if (me.role !== 'member') items.push({ key: '/bang-dieu-khien', icon: <DashboardOutlined />, label: 'Bảng điều khiển' });
+  if (me.role !== 'member') items.push({ key: '/bao-cao', icon: <FileDoneOutlined />, label: 'Báo cáo' });
   if (me.memberId !== null) items.push({ key: '/ho-so', icon: <IdcardOutlined />, label: 'Hồ sơ của tôi' });
   items.push({ key: '/don-vi', icon: <ApartmentOutlined />, label: 'Cơ cấu tổ chức' });
   if (me.role !== 'member') items.push({ key: '/dang-vien', icon: <SolutionOutlined />, label: 'Đảng viên' });
@@ -91,6 +97,9 @@ function menuItems(me: Me, manageCampaigns = false): MenuItem[] {
   // Exemplars and their publicity: officers and cell secretaries (a cell nominates its members); members read the public page.
   if (me.role !== 'member') items.push({ key: '/dien-hinh', icon: <TrophyOutlined />, label: 'Điển hình tiên tiến' });
   if (me.role !== 'member') items.push({ key: '/tuyen-truyen', icon: <NotificationOutlined />, label: 'Tuyên truyền điển hình' });
+  // Urging: officers set reminder rules and urge late units; everyone reads their notifications (also behind the bell).
+  if (me.role.endsWith('_officer')) items.push({ key: '/don-doc', icon: <SendOutlined />, label: 'Đôn đốc, nhắc hạn' });
+  items.push({ key: '/thong-bao', icon: <BellOutlined />, label: 'Thông báo' });
   if (manageCampaigns) items.push({ key: '/cuoc-van-dong', icon: <FlagOutlined />, label: 'Cuộc vận động' });
   if (me.permissions.manageAccounts) items.push({ key: '/tai-khoan', icon: <TeamOutlined />, label: 'Tài khoản' });
   if (me.permissions.viewAudit) items.push({ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký thay đổi' });
@@ -150,6 +159,7 @@ function Shell({ me }: { me: Me }) {
         {isMobile ? null : <span className={styles.campaign}>Học tập và làm theo tấm gương đạo đức Hồ Chí Minh</span>}
         <Flex align="center" gap={12} className={styles.headerRight}>
           {isMobile ? null : who}
+          {me.mustChangePassword ? null : <NotificationBell />}
           <Button className={styles.logout} icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
             Đăng xuất
           </Button>

@@ -24,6 +24,14 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./HomeRedirect')).HomeRedirect }),
           },
           {
+            path: 'bang-dieu-khien',
+            lazy: async () => ({ Component: (await import('../features/dashboard/DashboardPage')).DashboardPage }),
+          },
+          {
+            path: 'bao-cao',
+            lazy: async () => ({ Component: (await import('../features/reports/ReportPage')).ReportPage }),
+          },
+          {
             path: 'don-vi/:unitId?',
             lazy: async () => ({ Component: (await import('../features/units/OrgTreePage')).OrgTreePage }),
           },
@@ -146,6 +154,18 @@ export const router = createBrowserRouter([
           {
             path: 'tuyen-truyen',
             lazy: async () => ({ Component: (await import('../features/exemplars/PublicityPage')).PublicityPage }),
+          },
+          {
+            path: 'thong-bao',
+            lazy: async () => ({ Component: (await import('../features/urging/NotificationsPage')).NotificationsPage }),
+          },
+          {
+            path: 'thong-bao/cai-dat',
+            lazy: async () => ({ Component: (await import('../features/urging/NotificationSettingsPage')).NotificationSettingsPage }),
+          },
+          {
+            path: 'don-doc',
+            lazy: async () => ({ Component: (await import('../features/urging/UrgingPage')).UrgingPage }),
           },
           {
             path: 'tai-khoan',

@@ -19,6 +19,7 @@ import { EmptyState, ErrorState, LoadingBlock } from '../../components/states';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useMe } from '../auth/useMe';
+import { CascadeUrgeButton } from '../urging/UrgeButtons';
 import styles from './Cascade.module.css';
 import { CountTags, CountsBar, TIMELINESS_LOOK, TimelinessTag } from './TimelinessTag';
 
@@ -225,7 +226,7 @@ function CascadeBody({ view, loading, overdueOnly, unitParam }: { view: CascadeV
         </Card>
         <UpcomingPanel unitId={unitParam} />
       </div>
-      <Card size="small" title="Đơn vị trực thuộc" className={styles.block} styles={{ body: { padding: 0 } }}>
+      <Card size="small" title="Đơn vị trực thuộc" extra={<CascadeUrgeButton view={view} />} className={styles.block} styles={{ body: { padding: 0 } }}>
         <Table<CascadeNode>
           rowKey="unitId"
           size="small"

@@ -17,6 +17,7 @@ import { EmptyState, ErrorState, LoadingBlock } from '../../components/states';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useIsMobile } from '../../components/useIsMobile';
 import { useMe } from '../auth/useMe';
+import { MatrixUrgeButton } from '../urging/UrgeButtons';
 import { formatShare, positiveInt, yearOptions, yearParam } from './meetingFormat';
 import { CellSquare, CountSquare, SQUARE_LOOK, SquareLegend } from './SquareState';
 import styles from './Meetings.module.css';
@@ -58,6 +59,7 @@ function MatrixScreen() {
           <Select className={styles.yearBox} size="large" value={year} options={yearOptions(year)} onChange={(value) => update({ year: String(value) })} aria-label="Năm" />
         </label>
         <ExportButton unitId={unitId} year={year} name={matrix.data?.unit.unit.name} />
+        {matrix.data && !holdsMembers(matrix.data.unit.unit.kind) ? <MatrixUrgeButton matrix={matrix.data} /> : null}
       </div>
       {matrix.isPending ? (
         <LoadingBlock rows={10} />

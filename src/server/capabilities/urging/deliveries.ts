@@ -1,0 +1,28 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/connect';
+
+/**
+ * One e-mail delivery per new notification whose recipient has an address, wants e-mail and wants this
+ * kind by e-mail. Called in the transaction that inserted the notifications (only newly inserted ones:
+ * a notification that already existed never gets a second delivery). Returns the new deliveries' ids,
+ * which the caller hands to the job queue after commit.
+ */
+export async function createDeliveries(db: Db, notificationIds: RawBuilder<unknown>): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    INSERT INTO notification_delivery (notification_id, email)
+    SELECT n.id, a.email
+      FROM notification n
+      JOIN account a ON a.id = n.account_id
+      LEFT JOIN notification_preference p ON p.account_id = a.id
+     WHERE n.id IN (${notificationIds})
+       AND a.email IS NOT NULL AND a.disabled_at IS NULL
+       AND coalesce(p.email_enabled, true)
+       AND n.kind = ANY (coalesce(p.email_kinds, '{reminder,digest,urging}'::text[]))
+    ON CONFLICT (notification_id) DO NOTHING
+    RETURNING id`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+export function idList(ids: readonly number[]): RawBuilder<unknown> {
+  return sql`SELECT unnest(${[...ids]}::bigint[])`;
+}

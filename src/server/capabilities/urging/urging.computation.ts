@@ -1,0 +1,263 @@
+import { type RawBuilder, sql } from 'kysely';
+import { DEFAULT_TOPIC_RULE } from '../../../shared/domain/meetings';
+import {
+  DIGEST_HEADER,
+  DIGEST_LINE_TEMPLATE,
+  DIGEST_LINK_TEMPLATES,
+  DIGEST_MAX_LINES,
+  DIGEST_MORE_TEMPLATE,
+  DIGEST_TITLE_TEMPLATE,
+  ITEM_LABEL_PREFIXES,
+  type ItemKind,
+  REMINDER_BODY_TEMPLATES,
+  REMINDER_TITLE_TEMPLATES,
+  isDigestDay,
+} from '../../../shared/domain/urging';
+import type { Db } from '../../db/connect';
+import { createDeliveries } from './deliveries';
+import { RECIPIENT_ROLES } from './urging.repository';
+
+/**
+ * The daily run of issue #11: on business day D, for every reminder rule in force, which items of its
+ * subtree are due or late, as ONE SQL statement per item kind, each reusing its capability's own
+ * definition of the due date and of "done" (as of D, from the business dates):
+ * - plan / conference: cascade_obligation.due_on / conference_due_on, done when done_on / conference_on ≤ D;
+ * - meeting_record: every open cell, every month of the year: due `record_days` (the year's topic of the
+ *   nearest committee above, else 7) after the month's last day; done when the month's regular meeting
+ *   is recorded as held on or before D;
+ * - commitment_registration: every open cell with active members in the round's tree: due on the round's
+ *   member deadline; done when every active member has submitted (the round's roll-up: on time + late ≥
+ *   members);
+ * - follow_up: due_on; done when state = 'done' with done_on ≤ D; cancelled ones never remind;
+ * - pilot_milestone: 31/12 of the pilot's year; done when completed_on ≤ D;
+ * - issue_milestone: each milestone's due_on; done when its done_on ≤ D or the issue resolved ≤ D.
+ * The item's due date must fall in the rule's campaign year.
+ *
+ * Hits go to a temporary table; reminders go to the accounts of the unit that must act, one digest per
+ * parent unit and recipient lists its late sub-units. Every notification carries a unique dedupe key,
+ * inserted with ON CONFLICT DO NOTHING, and an e-mail delivery is created only for a newly inserted
+ * notification: running a day twice (two workers, a retry, a manual run) adds nothing.
+ */
+
+export interface DailyRunOptions {
+  /** Business day, yyyy-mm-dd (Vietnam). */
+  date: string;
+  /** SMTP configured: create e-mail deliveries. */
+  emailEnabled: boolean;
+}
+
+export interface DailyRunResult {
+  date: string;
+  hits: number;
+  reminders: number;
+  digests: number;
+  /** New e-mail deliveries, to hand to the job queue after commit. */
+  deliveryIds: number[];
+  millis: number;
+}
+
+const OPEN_UNIT = (alias: string, d: RawBuilder<unknown>) => sql`(${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} > ${d})`;
+
+export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<DailyRunResult> {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(options.date)) throw new Error(`invalid business date ${options.date}`);
+  const started = Date.now();
+  const d = sql`${options.date}::date`;
+  const monday = isDigestDay('weekly', options.date);
+  const year = Number(options.date.slice(0, 4));
+
+  /** The stage of a rule `r` for an item due on `due`, or NULL (shared/domain/urging.ts reminderStage()). */
+  const stage = (due: RawBuilder<unknown>) => sql`CASE
+      WHEN ${due} = ${d} AND (r.on_due OR r.days_before = 0) THEN 'due'
+      WHEN ${due} > ${d} AND ${due} - ${d} = r.days_before THEN 'before'
+      WHEN ${due} < ${d} AND r.days_after IS NOT NULL AND (${d} - ${due}) % r.days_after = 0 THEN 'after'
+    END`;
+  /** Due dates worth looking at: the day of a "before" reminder, today, or overdue. */
+  const candidate = (due: RawBuilder<unknown>) => sql`(${due} <= ${d} OR ${due} = ${d} + r.days_before)`;
+  /** The rules of a kind in force on D, with their root's path. */
+  const rules = (kind: ItemKind) => sql`
+    SELECT r.*, root.path AS root_path FROM reminder_rule r JOIN unit root ON root.id = r.root_unit_id
+     WHERE r.item_kind = ${kind} AND r.valid_from <= ${d} AND (r.valid_to IS NULL OR r.valid_to >= ${d})`;
+  const prefix = (kind: ItemKind) => sql`${ITEM_LABEL_PREFIXES[kind]}::text`;
+  /** Keep a row when it reminds today, or (Mondays) when it is overdue and goes to weekly digests. */
+  const keep = sql`x.stage IS NOT NULL OR (${monday}::boolean AND x.digest AND x.due_on < ${d})`;
+  const yearRange = (due: RawBuilder<unknown>) => sql`${due} BETWEEN make_date(r.year, 1, 1) AND make_date(r.year, 12, 31)`;
+
+  const perKind: Record<ItemKind, RawBuilder<unknown>> = {
+    plan: sql`
+      WITH r AS (${rules('plan')})
+      SELECT r.id AS rule_id, 'plan' AS item_kind, 'plan:' || o.requirement_id || ':' || o.unit_id AS item_key, o.unit_id, o.due_on,
+             ${stage(sql`o.due_on`)} AS stage, ${prefix('plan')} || ' ' || pd.symbol AS label,
+             '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id AS link, r.digest_to_parent AS digest
+        FROM r
+        JOIN cascade_obligation o ON ${yearRange(sql`o.due_on`)} AND ${candidate(sql`o.due_on`)} AND (o.done_on IS NULL OR o.done_on > ${d})
+        JOIN unit u ON u.id = o.unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN cascade_requirement q ON q.id = o.requirement_id
+        JOIN party_document pd ON pd.id = q.document_id`,
+    conference: sql`
+      WITH r AS (${rules('conference')})
+      SELECT r.id, 'conference', 'conference:' || o.requirement_id || ':' || o.unit_id, o.unit_id, o.conference_due_on,
+             ${stage(sql`o.conference_due_on`)}, ${prefix('conference')} || ' ' || pd.symbol,
+             '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id, r.digest_to_parent
+        FROM r
+        JOIN cascade_obligation o ON o.conference_due_on IS NOT NULL AND ${yearRange(sql`o.conference_due_on`)} AND ${candidate(sql`o.conference_due_on`)}
+                                 AND (o.conference_on IS NULL OR o.conference_on > ${d})
+        JOIN unit u ON u.id = o.unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN cascade_requirement q ON q.id = o.requirement_id
+        JOIN party_document pd ON pd.id = q.document_id`,
+    meeting_record: sql`
+      WITH r AS (${rules('meeting_record')})
+      SELECT r.id, 'meeting_record', 'meeting_record:' || c.id || ':' || r.year || '-' || lpad(mo.m::text, 2, '0'), c.id, mo.due,
+             ${stage(sql`mo.due`)}, ${prefix('meeting_record')} || ' ' || mo.m || '/' || r.year,
+             '/sinh-hoat/' || c.id || '?year=' || r.year, r.digest_to_parent
+        FROM r
+        JOIN unit c ON c.path <@ r.root_path AND c.kind IN ('cell', 'grassroots_cell') AND ${OPEN_UNIT('c', d)}
+        LEFT JOIN LATERAL (
+          SELECT st.record_days FROM study_topic st JOIN unit tu ON tu.id = st.unit_id
+           WHERE st.year = r.year AND tu.path @> c.path ORDER BY tu.depth DESC LIMIT 1
+        ) t ON true
+        -- The months recorded as held by D, one bit per month, from one pass over the rules' years (a hash
+        -- join: a per-cell-month NOT EXISTS runs as 12 index probes per cell, the planner misjudging how
+        -- many cells a subtree holds; ~80 s at national scale, issue #11 bench (i)).
+        LEFT JOIN (
+          SELECT cm.unit_id, cm.year, bit_or(1 << (cm.month - 1)) AS held_mask
+            FROM cell_meeting cm
+           WHERE cm.year IN (SELECT year FROM r) AND cm.kind = 'regular' AND cm.held_on IS NOT NULL AND cm.held_on <= ${d}
+           GROUP BY cm.unit_id, cm.year
+        ) rec ON rec.unit_id = c.id AND rec.year = r.year
+        CROSS JOIN LATERAL (
+          SELECT g.m, (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date AS month_end,
+                 (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date + coalesce(t.record_days, ${DEFAULT_TOPIC_RULE.recordDays}::int) AS due
+            FROM generate_series(1, 12) AS g(m)
+        ) mo
+       WHERE ${candidate(sql`mo.due`)} AND mo.month_end >= c.valid_from
+         AND coalesce(rec.held_mask, 0) & (1 << (mo.m - 1)) = 0`,
+    commitment_registration: sql`
+      WITH r AS (${rules('commitment_registration')})
+      SELECT r.id, 'commitment_registration', 'commitment_registration:' || rd.id || ':' || c.id, c.id, rd.member_deadline,
+             ${stage(sql`rd.member_deadline`)}, ${prefix('commitment_registration')} || ' ' || rd.year,
+             '/dang-ky?year=' || rd.year || '&unit=' || c.id, r.digest_to_parent
+        FROM r
+        JOIN commitment_round rd ON rd.year = r.year AND ${candidate(sql`rd.member_deadline`)}
+        JOIN unit ru ON ru.id = rd.unit_id
+        JOIN unit c ON c.path <@ r.root_path AND c.path <@ ru.path AND c.kind IN ('cell', 'grassroots_cell') AND c.member_count > 0 AND ${OPEN_UNIT('c', d)}
+        LEFT JOIN commitment_rollup cr ON cr.unit_id = c.id AND cr.round_id = rd.id
+       WHERE coalesce(cr.members_on_time + cr.members_late, 0) < c.member_count`,
+    follow_up: sql`
+      WITH r AS (${rules('follow_up')})
+      SELECT r.id, 'follow_up', 'follow_up:' || f.id, f.owner_unit_id, f.due_on,
+             ${stage(sql`f.due_on`)}, ${prefix('follow_up')} || ': ' || left(f.task, 120),
+             '/giam-sat/' || fi.activity_id, r.digest_to_parent
+        FROM r
+        JOIN follow_up f ON ${yearRange(sql`f.due_on`)} AND ${candidate(sql`f.due_on`)}
+                        AND f.state <> 'cancelled' AND NOT (f.state = 'done' AND f.done_on <= ${d})
+        JOIN unit u ON u.id = f.owner_unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN oversight_finding fi ON fi.id = f.finding_id`,
+    pilot_milestone: sql`
+      WITH r AS (${rules('pilot_milestone')})
+      SELECT r.id, 'pilot_milestone', 'pilot_milestone:' || p.id, p.committee_unit_id, make_date(p.year, 12, 31),
+             ${stage(sql`make_date(p.year, 12, 31)`)}, ${prefix('pilot_milestone')} || ' ' || tu.name,
+             '/chi-dao-diem?year=' || p.year || '&unit=' || p.committee_unit_id, r.digest_to_parent
+        FROM r
+        JOIN pilot p ON p.year = r.year AND ${candidate(sql`make_date(p.year, 12, 31)`)} AND (p.completed_on IS NULL OR p.completed_on > ${d})
+        JOIN unit u ON u.id = p.committee_unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN unit tu ON tu.id = p.target_unit_id`,
+    issue_milestone: sql`
+      WITH r AS (${rules('issue_milestone')})
+      SELECT r.id, 'issue_milestone', 'issue_milestone:' || m.id, i.committee_unit_id, m.due_on,
+             ${stage(sql`m.due_on`)}, ${prefix('issue_milestone')} || ' ' || m.number || ' (' || m.title || ') — ' || i.title,
+             '/chi-dao-diem?year=' || i.year || '&unit=' || i.committee_unit_id, r.digest_to_parent
+        FROM r
+        JOIN pressing_issue i ON i.year = r.year AND (i.resolved_on IS NULL OR i.resolved_on > ${d})
+        JOIN unit u ON u.id = i.committee_unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN pressing_issue_milestone m ON m.issue_id = i.id AND ${yearRange(sql`m.due_on`)} AND ${candidate(sql`m.due_on`)}
+                                       AND (m.done_on IS NULL OR m.done_on > ${d})`,
+  };
+
+  const roles = sql`${[...RECIPIENT_ROLES]}::text[]`;
+  const dateKey = sql`${options.date}::text`;
+
+  return db.transaction().execute(async (trx) => {
+    // Two runs of the same day (two workers, a manual run) take turns; the second then finds everything
+    // already inserted.
+    await sql`SELECT pg_advisory_xact_lock(hashtext('lamtheo.daily_urging'), ${options.date}::date - DATE '2000-01-01')`.execute(trx);
+    await sql`CREATE TEMP TABLE urging_hit (rule_id bigint, item_kind text, item_key text, unit_id bigint, due_on date, stage text, label text, link text, digest boolean) ON COMMIT DROP`.execute(trx);
+    await sql`CREATE TEMP TABLE urging_new (id bigint PRIMARY KEY) ON COMMIT DROP`.execute(trx);
+
+    let hits = 0;
+    for (const kind of Object.keys(perKind) as ItemKind[]) {
+      const result = await sql`INSERT INTO urging_hit SELECT * FROM (${perKind[kind]}) AS x(rule_id, item_kind, item_key, unit_id, due_on, stage, label, link, digest) WHERE ${keep}`.execute(trx);
+      hits += Number(result.numAffectedRows ?? 0);
+    }
+    // A temporary table has no statistics: without them the reminder and digest statements are planned
+    // for a handful of hits (nested loops over the hits; the digests took 13 s of a 16 s run at 2 % of
+    // the national data, issue #11 bench (i)).
+    await sql`ANALYZE urging_hit`.execute(trx);
+
+    // Reminders: one per item and recipient (overlapping rules of several levels remind once).
+    await sql`
+      WITH picked AS (
+        SELECT DISTINCT ON (h.item_key, a.id) h.*, a.id AS account_id, u.name AS unit_name
+          FROM urging_hit h
+          JOIN unit u ON u.id = h.unit_id
+          JOIN account a ON a.scope_unit_id = h.unit_id AND a.disabled_at IS NULL AND a.role = ANY (${roles})
+         WHERE h.stage IS NOT NULL
+         ORDER BY h.item_key, a.id, CASE h.stage WHEN 'due' THEN 0 WHEN 'after' THEN 1 ELSE 2 END, h.rule_id
+      ), inserted AS (
+        INSERT INTO notification (account_id, kind, item_kind, item_key, unit_id, rule_id, stage, due_on, business_date, title, body, link, dedupe_key)
+        SELECT account_id, 'reminder', item_kind, item_key, unit_id, rule_id, stage, due_on, ${d},
+               format(CASE stage WHEN 'before' THEN ${REMINDER_TITLE_TEMPLATES.before}::text WHEN 'due' THEN ${REMINDER_TITLE_TEMPLATES.due}::text ELSE ${REMINDER_TITLE_TEMPLATES.after}::text END, label),
+               format(CASE stage WHEN 'before' THEN ${REMINDER_BODY_TEMPLATES.before}::text WHEN 'due' THEN ${REMINDER_BODY_TEMPLATES.due}::text ELSE ${REMINDER_BODY_TEMPLATES.after}::text END,
+                      unit_name, label, to_char(due_on, 'DD/MM/YYYY'), abs(${d} - due_on)),
+               link, 'reminder:' || item_key || ':' || account_id || ':' || ${dateKey}
+          FROM picked
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id
+      )
+      INSERT INTO urging_new SELECT id FROM inserted`.execute(trx);
+
+    // Digests: one per parent unit and recipient, listing its late sub-units (daily: those reminded as
+    // overdue today; weekly, on Mondays: everything overdue).
+    await sql`
+      WITH lines AS (
+        SELECT DISTINCT ON (p.id, h.item_key) p.id AS parent_id, p.name AS parent_name, c.id AS child_id, c.name AS unit_name,
+               h.item_key, h.item_kind, h.label, h.due_on, h.stage = 'after' AS cadence
+          FROM urging_hit h
+          JOIN unit c ON c.id = h.unit_id
+          JOIN unit p ON p.id = c.parent_id
+          JOIN reminder_rule r ON r.id = h.rule_id
+          JOIN unit root ON root.id = r.root_unit_id
+         WHERE h.digest AND h.due_on < ${d} AND p.path <@ root.path
+         ORDER BY p.id, h.item_key, (h.stage = 'after') DESC
+      ), recipients AS (
+        SELECT a.id AS account_id, a.scope_unit_id AS parent_id, coalesce(pr.digest, 'daily') AS frequency
+          FROM account a
+          LEFT JOIN notification_preference pr ON pr.account_id = a.id
+         WHERE a.scope_unit_id IN (SELECT parent_id FROM lines) AND a.disabled_at IS NULL AND a.role = ANY (${roles})
+      ), per AS (
+        SELECT rc.account_id, l.parent_id, min(l.parent_name) AS parent_name, count(DISTINCT l.child_id) AS units, count(*) AS items,
+               (array_agg(format(${DIGEST_LINE_TEMPLATE}::text, l.unit_name, l.label, to_char(l.due_on, 'DD/MM/YYYY'), ${d} - l.due_on)
+                          ORDER BY l.unit_name COLLATE "vi-x-icu", l.due_on, l.item_key))[1:${DIGEST_MAX_LINES}::int] AS lines,
+               CASE WHEN min(l.item_kind) = max(l.item_kind) THEN min(l.item_kind) END AS item_kind
+          FROM recipients rc
+          JOIN lines l ON l.parent_id = rc.parent_id AND ((rc.frequency = 'daily' AND l.cadence) OR (rc.frequency = 'weekly' AND ${monday}::boolean))
+         GROUP BY rc.account_id, l.parent_id
+      ), inserted AS (
+        INSERT INTO notification (account_id, kind, item_kind, unit_id, business_date, title, body, link, dedupe_key)
+        SELECT account_id, 'digest', item_kind, parent_id, ${d},
+               format(${DIGEST_TITLE_TEMPLATE}::text, parent_name, units),
+               ${DIGEST_HEADER}::text || E'\n' || array_to_string(lines, E'\n')
+                 || CASE WHEN items > ${DIGEST_MAX_LINES}::int THEN E'\n' || format(${DIGEST_MORE_TEMPLATE}::text, items - ${DIGEST_MAX_LINES}::int) ELSE '' END,
+               replace(replace(${JSON.stringify(DIGEST_LINK_TEMPLATES)}::jsonb ->> item_kind, '{unit}', parent_id::text), '{year}', ${year}::text),
+               'digest:' || parent_id || ':' || account_id || ':' || ${dateKey}
+          FROM per
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING id
+      )
+      INSERT INTO urging_new SELECT id FROM inserted`.execute(trx);
+
+    const counts = await sql<{ kind: string; n: number }>`SELECT n.kind, count(*)::int AS n FROM urging_new u JOIN notification n ON n.id = u.id GROUP BY n.kind`.execute(trx);
+    const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id FROM urging_new`) : [];
+    const count = (kind: string) => counts.rows.find((row) => row.kind === kind)?.n ?? 0;
+    return { date: options.date, hits, reminders: count('reminder'), digests: count('digest'), deliveryIds, millis: Date.now() - started };
+  });
+}
