@@ -383,7 +383,10 @@ const PRIORITY_SECTORS = "('finance', 'banking', 'tax', 'social_insurance', 'inv
  * Every indicator for each anchor unit (node) and its subtree, found by WITH RECURSIVE over parent_id and
  * counted from the base tables only: the obligations of the cascade derived from documents, requirements
  * and conferences as refresh_cascade_obligations() does, meetings from cell_meeting, registrations from
- * commitment and member, and the small tables. No summary table (cascade_obligation, cascade_rollup,
+ * commitment and member, and the small tables. Registrations are due as the indicator defines them: nothing
+ * without a round of the year concerning the node (of a unit at or above it, found by WITH RECURSIVE up
+ * parent_id, or below it), only those who registered before its deadline, every current member (leader)
+ * after it. No summary table (cascade_obligation, cascade_rollup,
  * meeting_rollup, cell_meeting_year, cell_span_rollup, meeting_gap_rollup, commitment_rollup,
  * assessment_rollup, leader_rollup, unit.member_count). One row per (node, key).
  * $1 anchors, $2 from, $3 to, $4 year, $5 asOf, $6 today.
@@ -395,6 +398,15 @@ export const NAIVE_SQL = `
     UNION ALL
     SELECT c.id, s.node, c.parent_id, c.kind, c.sector, c.valid_from, c.valid_to, false
       FROM unit c JOIN sub s ON c.parent_id = s.id
+  ), up AS (
+    SELECT u.id AS node, u.id, u.parent_id FROM unit u WHERE u.id = ANY ($1::bigint[])
+    UNION ALL
+    SELECT a.node, p.id, p.parent_id FROM up a JOIN unit p ON p.id = a.parent_id
+  ), rounds AS (
+    SELECT x.node, max(r.leader_deadline) AS leader_deadline, max(r.member_deadline) AS member_deadline
+      FROM (SELECT node, id FROM up UNION SELECT node, id FROM sub) x
+      JOIN commitment_round r ON r.unit_id = x.id AND r.year = $4::int
+     GROUP BY x.node
   ), open_units AS (
     SELECT * FROM sub WHERE valid_to IS NULL OR valid_to > $5::date
   ), targets AS (
@@ -446,6 +458,7 @@ export const NAIVE_SQL = `
            count(*) FILTER (WHERE c.first_submitted_on <= r.member_deadline) AS on_time,
            count(*) FILTER (WHERE c.first_submitted_on IS NOT NULL) AS registered,
            count(*) FILTER (WHERE c.is_leader AND c.first_submitted_on <= r.leader_deadline) AS leaders_on_time,
+           count(*) FILTER (WHERE c.is_leader AND c.first_submitted_on IS NOT NULL) AS leaders_registered,
            count(*) FILTER (WHERE c.decided_level IS NOT NULL OR c.not_assessed_reason IS NOT NULL) AS decided
       FROM sub s JOIN commitment c ON c.unit_id = s.id JOIN commitment_round r ON r.id = c.round_id
      WHERE r.year = $4::int AND c.kind = 'personal'
@@ -503,9 +516,13 @@ export const NAIVE_SQL = `
    WHERE i.sector IN ${PRIORITY_SECTORS} AND NOT EXISTS (SELECT 1 FROM unit p WHERE p.id = i.parent_id AND p.sector = i.sector)
    GROUP BY i.node
   UNION ALL
-  SELECT p.node::int, 'leaders_registered', coalesce(r.leaders_on_time, 0)::int, p.leaders::int FROM people p LEFT JOIN registrations r ON r.node = p.node
+  SELECT p.node::int, 'leaders_registered', coalesce(r.leaders_on_time, 0)::int,
+         (CASE WHEN k.node IS NULL THEN 0 WHEN $6::date > k.leader_deadline THEN p.leaders ELSE coalesce(r.leaders_registered, 0) END)::int
+    FROM people p LEFT JOIN registrations r ON r.node = p.node LEFT JOIN rounds k ON k.node = p.node
   UNION ALL
-  SELECT p.node::int, 'members_registered', coalesce(r.on_time, 0)::int, p.members::int FROM people p LEFT JOIN registrations r ON r.node = p.node
+  SELECT p.node::int, 'members_registered', coalesce(r.on_time, 0)::int,
+         (CASE WHEN k.node IS NULL THEN 0 WHEN $6::date > k.member_deadline THEN p.members ELSE coalesce(r.registered, 0) END)::int
+    FROM people p LEFT JOIN registrations r ON r.node = p.node LEFT JOIN rounds k ON k.node = p.node
   UNION ALL
   SELECT node::int, 'reviews_decided', least(decided, registered)::int, registered::int FROM registrations
   UNION ALL
@@ -591,7 +608,8 @@ const WINDOWS = `windows AS (
 
 /**
  * 1. Summary rows of the anchors: cascade_rollup (+ the anchors' own obligations), commitment_rollup,
- *    leader_rollup, unit.member_count, meeting_rollup and cell_span_rollup.
+ *    leader_rollup, unit.member_count, meeting_rollup and cell_span_rollup; the deadlines of the rounds
+ *    concerning each anchor (no round: nobody due; before the deadline: those who registered).
  */
 const FAST_ROLLUPS_SQL = `
   WITH ${WINDOWS}, parts AS (
@@ -613,7 +631,7 @@ const FAST_ROLLUPS_SQL = `
       FROM parts p CROSS JOIN windows w GROUP BY 1, 2
   ), rounds AS (
     SELECT w.i, r.unit_id AS node, sum(r.members_on_time) AS on_time, sum(r.members_on_time + r.members_late) AS registered,
-           sum(r.leaders_on_time) AS leaders_on_time, sum(r.decided) AS decided
+           sum(r.leaders_on_time) AS leaders_on_time, sum(r.leaders_on_time + r.leaders_late) AS leaders_registered, sum(r.decided) AS decided
       FROM commitment_rollup r JOIN commitment_round cr ON cr.id = r.round_id JOIN windows w ON w.y = cr.year
      WHERE r.unit_id = ANY (:anchors::bigint[])
      GROUP BY 1, 2
@@ -632,13 +650,23 @@ const FAST_ROLLUPS_SQL = `
      WHERE s.unit_id = ANY (:anchors::bigint[])
      GROUP BY 1, 2
   ), anchors AS (
-    SELECT w.i, u.id AS node, u.member_count, coalesce(l.leaders, 0) AS leaders
-      FROM unit u LEFT JOIN leader_rollup l ON l.unit_id = u.id CROSS JOIN windows w WHERE u.id = ANY (:anchors::bigint[])
+    SELECT w.i, u.id AS node, u.member_count, coalesce(l.leaders, 0) AS leaders, d.leader_deadline, d.member_deadline
+      FROM unit u LEFT JOIN leader_rollup l ON l.unit_id = u.id CROSS JOIN windows w
+      CROSS JOIN LATERAL (
+        SELECT max(cr.leader_deadline) AS leader_deadline, max(cr.member_deadline) AS member_deadline
+          FROM commitment_round cr JOIN unit ru ON ru.id = cr.unit_id
+         WHERE cr.year = w.y AND (ru.path @> u.path OR ru.path <@ u.path)
+      ) d
+     WHERE u.id = ANY (:anchors::bigint[])
   )
   SELECT i::int, node::int, 'plans_on_time' AS key, on_time::int AS numerator, due::int AS denominator FROM cascade
   UNION ALL SELECT i::int, node::int, 'conferences_held', held::int, c_due::int FROM cascade
-  UNION ALL SELECT a.i::int, a.node::int, 'leaders_registered', coalesce(r.leaders_on_time, 0)::int, a.leaders::int FROM anchors a LEFT JOIN rounds r USING (i, node)
-  UNION ALL SELECT a.i::int, a.node::int, 'members_registered', coalesce(r.on_time, 0)::int, a.member_count::int FROM anchors a LEFT JOIN rounds r USING (i, node)
+  UNION ALL SELECT a.i::int, a.node::int, 'leaders_registered', coalesce(r.leaders_on_time, 0)::int,
+                   (CASE WHEN a.leader_deadline IS NULL THEN 0 WHEN :today::date > a.leader_deadline THEN a.leaders ELSE coalesce(r.leaders_registered, 0) END)::int
+              FROM anchors a LEFT JOIN rounds r USING (i, node)
+  UNION ALL SELECT a.i::int, a.node::int, 'members_registered', coalesce(r.on_time, 0)::int,
+                   (CASE WHEN a.member_deadline IS NULL THEN 0 WHEN :today::date > a.member_deadline THEN a.member_count ELSE coalesce(r.registered, 0) END)::int
+              FROM anchors a LEFT JOIN rounds r USING (i, node)
   UNION ALL SELECT i::int, node::int, 'reviews_decided', least(decided, registered)::int, registered::int FROM rounds
   UNION ALL SELECT c.i::int, c.node::int, 'meetings_valid', least(coalesce(m.held, 0), c.due)::int, c.due::int FROM cells c LEFT JOIN meetings m USING (i, node)
   UNION ALL SELECT i::int, node::int, 'meeting_attendance', present::int, roll::int FROM meetings`;
