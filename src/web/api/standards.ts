@@ -21,7 +21,7 @@ import type {
   UpdateStandardInput,
   YearRuleOut,
 } from '../../shared/schemas/standards';
-import { http, httpDelete, rawFetch, uploadFile, withQuery } from './client';
+import { http, httpDelete, uploadFile, withQuery } from './client';
 
 export type {
   CommitteeQuota,
@@ -122,16 +122,6 @@ export const pilotQueries = {
     }),
 };
 
-/** PUT is used by the year rule only; the shared client has get/post/patch. */
-async function put<T>(path: string, body: unknown): Promise<T> {
-  const response = await rawFetch(path, {
-    method: 'PUT',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as T;
-}
-
 export const standardApi = {
   /** A new standard, or a revision (new version) of the issued one. */
   create: (body: CreateStandardInput) => http.post<StandardVersion>('/api/standards', body),
@@ -143,7 +133,7 @@ export const standardApi = {
 };
 
 export const pilotApi = {
-  putYearRule: (year: number, body: PutYearRuleInput) => put<YearRuleOut>(`/api/year-rules/${year}`, body),
+  putYearRule: (year: number, body: PutYearRuleInput) => http.put<YearRuleOut>(`/api/year-rules/${year}`, body),
   create: (body: CreatePilotInput) => http.post<Pilot>('/api/pilots', body),
   update: (id: number, body: UpdatePilotInput) => http.patch<Pilot>(`/api/pilots/${id}`, body),
   addNote: (id: number, note: string) => http.post<Pilot>(`/api/pilots/${id}/notes`, { note }),

@@ -16,7 +16,7 @@ import type {
   UrgingMessageBody,
   UrgingResult,
 } from '../../shared/schemas/urging';
-import { http, rawFetch, withQuery } from './client';
+import { http, withQuery } from './client';
 
 export type {
   CloseRuleBody,
@@ -110,21 +110,11 @@ export const urgingQueries = {
     }),
 };
 
-/** PUT for the preferences (the shared client has get/post/patch). */
-async function put<T>(path: string, body: unknown): Promise<T> {
-  const response = await rawFetch(path, {
-    method: 'PUT',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as T;
-}
-
 export const notificationApi = {
   /** Answers the new unread count. */
   markRead: (id: number) => http.post<NotificationCount>(`/api/notifications/${id}/read`),
   readAll: () => http.post<{ updated: number }>('/api/notifications/read-all'),
-  savePreferences: (body: UpdatePreferencesBody) => put<Preferences>('/api/me/notification-preferences', body),
+  savePreferences: (body: UpdatePreferencesBody) => http.put<Preferences>('/api/me/notification-preferences', body),
 };
 
 export const urgingApi = {
