@@ -69,7 +69,20 @@ const options = {
   warmup: envNumber('BENCH_WARMUP', 3, 0, 60),
   connections: envNumber('BENCH_CONNECTIONS', 50, 1, 1000),
   breakdown: process.env.BENCH_BREAKDOWN === '1',
+  only: scenarioSet(process.env.BENCH_ONLY),
+  keepDir: process.env.BENCH_KEEP_DIR ? path.resolve(process.env.BENCH_KEEP_DIR) : null,
 };
+
+/** BENCH_ONLY=h,i: measure only these scenarios (the data of every scenario is still generated). */
+function scenarioSet(raw: string | undefined): Set<string> {
+  const all = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+  if (raw === undefined || raw.trim() === '') return new Set(all);
+  const picked = raw.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  const unknown = picked.filter((part) => !all.includes(part));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY takes scenario letters a–i separated by commas, got "${raw}"`);
+  return new Set(picked);
+}
+const wants = (scenario: string) => options.only.has(scenario);
 
 const benchStart = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - benchStart) / 1000).toFixed(1).padStart(6)} s] ${message}`);
@@ -330,8 +343,11 @@ async function main(): Promise<number> {
   log(`bench: scale ${options.scale}, ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per scenario, Node ${process.version}, ${os.cpus().length} cores`);
 
   // 1. Throwaway PostgreSQL and database.
-  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lamtheo-bench-'));
-  const dataDir = path.join(tempDir, 'pg');
+  // BENCH_KEEP_DIR keeps the generated database for study after the run (started again with
+  // startEmbeddedPostgres on <dir>/pg, database lamtheo_bench); it must not hold one yet.
+  if (options.keepDir && fs.existsSync(path.join(options.keepDir, 'pg'))) throw new Error(`BENCH_KEEP_DIR ${options.keepDir} already holds a database (pg/): remove it or pick another directory`);
+  if (!options.keepDir) tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lamtheo-bench-'));
+  const dataDir = path.join(options.keepDir ?? tempDir ?? '', 'pg');
   const port = await freePort();
   const server = await startEmbeddedPostgres({ dataDir, port, quiet: true });
   cleanups.push({
@@ -384,6 +400,7 @@ async function main(): Promise<number> {
   log('generating the dashboard data');
   const dashboardData = await generateDashboardData(url, log, { roundId: commitments.roundId });
   log(`generated the dashboard data of ${dashboardData.year - 1}–${dashboardData.year} in ${fmt(dashboardData.millis / 1000)} s`);
+  if (options.keepDir) fs.writeFileSync(path.join(options.keepDir, 'generation.json'), JSON.stringify({ scale: options.scale, tree, cascade, meetings, commitments, dashboardData }, null, 1));
 
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
@@ -454,6 +471,10 @@ async function main(): Promise<number> {
     return measure({ title: name, origin, requests, ...common });
   };
   const bareRequests = baselineIds.map((id) => ({ path: `/bare/${id}` }));
+  const rows: Row[] = [];
+  let detailPass = false;
+  let baseRps = 0;
+  if (wants('a') || wants('b')) {
   const baseBefore = await run('baseline GET /bare/:id', baseline.origin, bareRequests);
   log(`baseline: ${fmt(baseBefore.rps, 0)} req/s, p50 ${fmt(baseBefore.p50)} ms, p99 ${fmt(baseBefore.p99)} ms`);
   const detail = await run('(a) GET /api/units/:id', appServer.origin, detailIds.map((id) => ({ path: `/api/units/${id}`, headers: { cookie: provinceCookie } })));
@@ -466,27 +487,28 @@ async function main(): Promise<number> {
     breakdown.push({ name: 'GET /api/units/:id/children', result: await run('GET /api/units/:id/children', appServer.origin, childrenRequests) });
   }
   const baseAfter = await run('baseline again', baseline.origin, bareRequests);
-  const baseRps = (baseBefore.rps + baseAfter.rps) / 2;
+  baseRps = (baseBefore.rps + baseAfter.rps) / 2;
 
   const detailRatio = detail.rps / baseRps;
-  const detailPass = detailRatio >= TARGET.ratio && detail.p99 < TARGET.p99;
+  detailPass = detailRatio >= TARGET.ratio && detail.p99 < TARGET.p99;
   const searchRatio = search.rps / baseRps;
   const searchPass = searchRatio >= TARGET.ratio && search.p99 < TARGET.p99;
-  const rows: Row[] = [
+  rows.push(
     { name: 'baseline GET /bare/:id', result: baseBefore, ratio: baseBefore.rps / baseRps, target: '', verdict: '' },
     { name: '(a) GET /api/units/:id', result: detail, ratio: detailRatio, target: `≥${TARGET.ratio * 100}% & p99<${TARGET.p99}ms`, verdict: detailPass ? 'PASS' : 'FAIL' },
     { name: '(b) GET /api/units/search', result: search, ratio: searchRatio, target: '(info) same', verdict: searchPass ? 'pass (info)' : 'miss (info)' },
     { name: 'baseline again', result: baseAfter, ratio: baseAfter.rps / baseRps, target: '', verdict: '' },
     ...breakdown.map(({ name, result }) => ({ name: `(breakdown) ${name}`, result, ratio: result.rps / baseRps, target: '', verdict: '' })),
-  ];
+  );
   for (const row of rows) printResult(row);
+  }
 
   // Member registry at the same scale: a deep page sorted by name, and a 50,000-row Excel import.
-  const registry = await registryBench({ origin: appServer.origin, pool, cookie: provinceCookie, log, importRows: Math.max(1000, Math.round(50_000 * Math.min(1, options.scale * 10))) });
-  const importSeconds = registry.importValidateSeconds + registry.importWriteSeconds;
+  const registry = wants('c') || wants('d') ? await registryBench({ origin: appServer.origin, pool, cookie: provinceCookie, log, importRows: Math.max(1000, Math.round(50_000 * Math.min(1, options.scale * 10))) }) : null;
+  const importSeconds = registry ? registry.importValidateSeconds + registry.importWriteSeconds : 0;
 
   // The cascade view of the root and of the median district, against a baseline without cascade_obligation.
-  const cascadeScenarios: CascadeScenario[] = await cascadeBench({
+  const cascadeScenarios: CascadeScenario[] = !wants('e') ? [] : await cascadeBench({
     origin: appServer.origin,
     pool,
     db,
@@ -502,7 +524,7 @@ async function main(): Promise<number> {
   });
 
   // The meeting matrix of the root and of the median district, against the floor without summary tables.
-  const meetingScenarios: MeetingsScenario[] = await meetingsBench({
+  const meetingScenarios: MeetingsScenario[] = !wants('f') ? [] : await meetingsBench({
     origin: appServer.origin,
     pool,
     cookie: provinceCookie,
@@ -517,7 +539,7 @@ async function main(): Promise<number> {
   });
 
   // Registration coverage of the root and of the median district, against the floor without summary tables.
-  const commitmentScenarios: CommitmentsScenario[] = await commitmentsBench({
+  const commitmentScenarios: CommitmentsScenario[] = !wants('g') ? [] : await commitmentsBench({
     origin: appServer.origin,
     pool,
     cookie: provinceCookie,
@@ -538,7 +560,7 @@ async function main(): Promise<number> {
     `SELECT c.id::int AS id FROM unit c JOIN unit d ON d.id = $1 WHERE c.path <@ d.path AND c.kind = 'cell' AND c.valid_to IS NULL AND c.direct_member_count > 0 ORDER BY c.id LIMIT 1`,
     [districtUnit.id],
   )).rows[0]?.id ?? districtUnit.id;
-  const dashboard: DashboardResult = await dashboardBench({
+  const dashboard: DashboardResult | null = !wants('h') ? null : await dashboardBench({
     origin: appServer.origin,
     pool,
     cookie: provinceCookie,
@@ -563,8 +585,8 @@ async function main(): Promise<number> {
 
   // (i) The daily urging run over the whole country (after every other scenario: it adds accounts, rules and notifications).
   log('generating the urging accounts, rules and missing items');
-  const urgingData = await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId });
-  const urging = await urgingBench({ pool, db, log, generation: urgingData });
+  const urgingData = wants('i') ? await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId }) : null;
+  const urging = urgingData ? await urgingBench({ pool, db, log, generation: urgingData }) : null;
 
   // 6. Query plans behind (a) and (b), on the big data set.
   log('query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL the routes run');
@@ -588,13 +610,13 @@ async function main(): Promise<number> {
   console.log(`Summary (scale ${options.scale}: ${tree.units.toLocaleString('en')} units, ${tree.members.toLocaleString('en')} members; ${options.connections} connections, ${options.duration} s each)`);
   printTable(rows);
   console.log('');
-  console.log(`(c) GET /api/members page 1000 of all ${tree.members.toLocaleString('en')} members by name: app ${fmt(registry.listAppMs)} ms, same SQL ${fmt(registry.listSqlMs)} ms, SQL/app ${fmt((registry.listSqlMs / registry.listAppMs) * 100)} % (default plan, sorting: ${fmt(registry.listDefaultPlanMs)} ms)`);
-  console.log(`(d) Excel import of ${registry.importRows.toLocaleString('en')} rows: check ${fmt(registry.importValidateSeconds)} s + write ${fmt(registry.importWriteSeconds)} s = ${fmt(importSeconds)} s (target < 60 s: ${importSeconds < 60 ? 'PASS' : 'FAIL'})`);
+  if (registry) console.log(`(c) GET /api/members page 1000 of all ${tree.members.toLocaleString('en')} members by name: app ${fmt(registry.listAppMs)} ms, same SQL ${fmt(registry.listSqlMs)} ms, SQL/app ${fmt((registry.listSqlMs / registry.listAppMs) * 100)} % (default plan, sorting: ${fmt(registry.listDefaultPlanMs)} ms)`);
+  if (registry) console.log(`(d) Excel import of ${registry.importRows.toLocaleString('en')} rows: check ${fmt(registry.importValidateSeconds)} s + write ${fmt(registry.importWriteSeconds)} s = ${fmt(importSeconds)} s (target < 60 s: ${importSeconds < 60 ? 'PASS' : 'FAIL'})`);
   printCascade(cascade, cascadeScenarios);
   printMeetings(meetings, meetingScenarios);
   printCommitments(commitments, commitmentScenarios);
-  printDashboard(dashboardData, dashboard);
-  printUrging(urgingData, urging, options.scale);
+  if (dashboard) printDashboard(dashboardData, dashboard);
+  if (urgingData && urging) printUrging(urgingData, urging, options.scale);
   const failures = rows.filter((row) => row.result.non2xx + row.result.errors + row.result.warmupNon2xx > 0);
   console.log(
     `BENCH_JSON ${JSON.stringify({
@@ -608,24 +630,24 @@ async function main(): Promise<number> {
       baselineMeanRps: Math.round(baseRps),
       results: rows.map((row) => ({ name: row.name, rps: Math.round(row.result.rps), p50: row.result.p50, p90: row.result.p90, p99: row.result.p99, max: row.result.max, non2xx: row.result.non2xx, errors: row.result.errors, ratio: Math.round(row.ratio * 1000) / 1000, verdict: row.verdict })),
       plans: plans.map((p) => ({ label: p.label, executionMs: p.executionMs, planningMs: p.planningMs, scans: p.scans, seqScan: p.seqScanOnBigTable })),
-      registry: { ...registry, importPass: importSeconds < 60 },
+      registry: registry ? { ...registry, importPass: importSeconds < 60 } : null,
       cascade: { ...cascade, scenarios: cascadeScenarios },
       meetings: { ...meetings, scenarios: meetingScenarios },
       commitments: { ...commitments, scenarios: commitmentScenarios },
-      dashboard: { ...dashboardData, ...dashboard },
-      urging: { ...urgingData, ...urging },
-      target: { a: detailPass ? 'PASS' : 'FAIL', hRoot: dashboard.scenarios[0]?.verdict ?? '', hWrite: dashboard.write.verdict },
+      dashboard: dashboard ? { ...dashboardData, ...dashboard } : null,
+      urging: urgingData && urging ? { ...urgingData, ...urging } : null,
+      target: { a: wants('a') ? (detailPass ? 'PASS' : 'FAIL') : 'not measured', hRoot: dashboard?.scenarios[0]?.verdict ?? '', hWrite: dashboard?.write.verdict ?? '' },
     })}`,
   );
   if (failures.length > 0) {
     console.error(`non-2xx responses or errors in: ${failures.map((row) => row.name).join(', ')}`);
     return 1;
   }
-  if (!urging.agree) {
+  if (urging && !urging.agree) {
     console.error('(i) the daily urging run disagrees with the raw selection, or its second run created something (see "URGING COUNTS DISAGREE" above)');
     return 1;
   }
-  if (!dashboard.agree) {
+  if (dashboard && !dashboard.agree) {
     console.error('(h) the dashboard disagrees with the naive computation or the hand-written SQL (see "DASHBOARD ANSWERS DISAGREE" above)');
     return 1;
   }
