@@ -48,7 +48,7 @@ import { type LoadRequest, type LoadResult, killLoadGenerators, measure } from '
 import { type MeetingsScenario, generateMeetings, meetingsBench, printMeetings } from './meetings';
 import { type TreeResult, generateNationalTree } from './national-tree';
 import { registryBench } from './registry';
-import { generateUrging, printUrging, urgingBench } from './urging';
+import { type UrgingGeneration, generateUrging, printUrging, urgingBench } from './urging';
 
 const POOL_SIZE = 20; // the app's pool (createPool default); the baseline gets the same
 const PASSWORD = 'Doluong2024';
@@ -71,7 +71,19 @@ const options = {
   breakdown: process.env.BENCH_BREAKDOWN === '1',
   only: scenarioSet(process.env.BENCH_ONLY),
   keepDir: process.env.BENCH_KEEP_DIR ? path.resolve(process.env.BENCH_KEEP_DIR) : null,
+  reuseDir: process.env.BENCH_REUSE_DIR ? path.resolve(process.env.BENCH_REUSE_DIR) : null,
 };
+
+/** What a BENCH_KEEP_DIR run generated, for a later BENCH_REUSE_DIR run. */
+interface KeptGeneration {
+  scale: number;
+  tree: TreeResult;
+  cascade: Awaited<ReturnType<typeof generateCascade>>;
+  meetings: Awaited<ReturnType<typeof generateMeetings>>;
+  commitments: Awaited<ReturnType<typeof generateCommitments>>;
+  dashboardData: Awaited<ReturnType<typeof generateDashboardData>>;
+  urgingData?: UrgingGeneration;
+}
 
 /** BENCH_ONLY=h,i: measure only these scenarios (the data of every scenario is still generated). */
 function scenarioSet(raw: string | undefined): Set<string> {
@@ -151,6 +163,8 @@ async function createAccount(db: Db, username: string, role: Role, scopeUnitId: 
   await db
     .insertInto('account')
     .values({ username, display_name: `Đo hiệu năng ${username}`, password_hash: hash, role, scope_unit_id: scopeUnitId })
+    // A reused database (BENCH_REUSE_DIR) has them already.
+    .onConflict((oc) => oc.column('username').doNothing())
     .execute();
 }
 
@@ -345,9 +359,17 @@ async function main(): Promise<number> {
   // 1. Throwaway PostgreSQL and database.
   // BENCH_KEEP_DIR keeps the generated database for study after the run (started again with
   // startEmbeddedPostgres on <dir>/pg, database lamtheo_bench); it must not hold one yet.
+  // BENCH_REUSE_DIR starts such a kept database again (new migrations are applied: they backfill) and
+  // measures on it without generating anything: minutes instead of the half hour of generation at scale 1.
+  if (options.keepDir && options.reuseDir) throw new Error('BENCH_KEEP_DIR and BENCH_REUSE_DIR exclude each other');
+  const keptFile = options.reuseDir ? path.join(options.reuseDir, 'generation.json') : null;
+  if (keptFile && !fs.existsSync(keptFile)) throw new Error(`BENCH_REUSE_DIR ${options.reuseDir} holds no generation.json of a BENCH_KEEP_DIR run`);
+  const kept = keptFile ? (JSON.parse(fs.readFileSync(keptFile, 'utf8')) as KeptGeneration) : null;
+  if (kept) options.scale = kept.scale;
   if (options.keepDir && fs.existsSync(path.join(options.keepDir, 'pg'))) throw new Error(`BENCH_KEEP_DIR ${options.keepDir} already holds a database (pg/): remove it or pick another directory`);
-  if (!options.keepDir) tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lamtheo-bench-'));
-  const dataDir = path.join(options.keepDir ?? tempDir ?? '', 'pg');
+  if (!options.keepDir && !options.reuseDir) tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lamtheo-bench-'));
+  const keepDir = options.keepDir ?? options.reuseDir;
+  const dataDir = path.join(keepDir ?? tempDir ?? '', 'pg');
   const port = await freePort();
   const server = await startEmbeddedPostgres({ dataDir, port, quiet: true });
   cleanups.push({
@@ -360,7 +382,7 @@ async function main(): Promise<number> {
   });
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
-  await admin.query('CREATE DATABASE lamtheo_bench');
+  if (!kept) await admin.query('CREATE DATABASE lamtheo_bench');
   const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]?.server_version ?? '?';
   await admin.end();
   const url = withDatabase(server.url, 'lamtheo_bench');
@@ -374,7 +396,7 @@ async function main(): Promise<number> {
 
   // 2. National tree.
   log('generating the national tree');
-  const tree: TreeResult = await generateNationalTree({ url, scale: options.scale, log });
+  const tree: TreeResult = kept?.tree ?? (await generateNationalTree({ url, scale: options.scale, log }));
   log(
     `generated ${tree.units.toLocaleString('en')} units (${tree.provinces} provinces, ${tree.districts} districts, ${tree.communes} communes, ` +
       `${tree.cells} cells) and ${tree.members.toLocaleString('en')} members (${tree.activeMembers.toLocaleString('en')} active) ` +
@@ -383,24 +405,25 @@ async function main(): Promise<number> {
 
   // 2b. A direction cascade over the whole tree (documents, requirements, conferences, obligations).
   log('generating the direction cascade');
-  const cascade = await generateCascade(url, log);
+  const cascade = kept?.cascade ?? (await generateCascade(url, log));
   log(`generated ${cascade.obligations.toLocaleString('en')} obligations from ${cascade.documents.toLocaleString('en')} plans in ${fmt(cascade.millis / 1000)} s`);
 
   // 2c. Twelve months of cell meetings of last year for every open cell, and their summaries.
   log('generating the cell meetings');
-  const meetings = await generateMeetings(url, log);
+  const meetings = kept?.meetings ?? (await generateMeetings(url, log));
   log(`generated ${meetings.meetings.toLocaleString('en')} meetings of ${meetings.cells.toLocaleString('en')} cells in ${fmt(meetings.millis / 1000)} s`);
 
   // 2d. A 2012 commitments round with a commitment for most members, and its summaries.
   log('generating the commitments');
-  const commitments = await generateCommitments(url, log);
+  const commitments = kept?.commitments ?? (await generateCommitments(url, log));
   log(`generated ${commitments.personal.toLocaleString('en')} personal and ${commitments.collectives.toLocaleString('en')} collective commitments in ${fmt(commitments.millis / 1000)} s`);
 
   // 2e. What the dashboard reads and (e)–(g) did not make: oversight, exemplars, standards, pilots, helper units.
   log('generating the dashboard data');
-  const dashboardData = await generateDashboardData(url, log, { roundId: commitments.roundId });
+  const dashboardData = kept?.dashboardData ?? (await generateDashboardData(url, log, { roundId: commitments.roundId }));
   log(`generated the dashboard data of ${dashboardData.year - 1}–${dashboardData.year} in ${fmt(dashboardData.millis / 1000)} s`);
-  if (options.keepDir) fs.writeFileSync(path.join(options.keepDir, 'generation.json'), JSON.stringify({ scale: options.scale, tree, cascade, meetings, commitments, dashboardData }, null, 1));
+  const keptGeneration: KeptGeneration = kept ?? { scale: options.scale, tree, cascade, meetings, commitments, dashboardData };
+  if (options.keepDir) fs.writeFileSync(path.join(options.keepDir, 'generation.json'), JSON.stringify(keptGeneration, null, 1));
 
   // 3. Accounts: a national officer at the root, a district officer at a median district.
   const district = await pool.query<{ id: number; name: string; descendant_count: number }>(`
@@ -585,7 +608,16 @@ async function main(): Promise<number> {
 
   // (i) The daily urging run over the whole country (after every other scenario: it adds accounts, rules and notifications).
   log('generating the urging accounts, rules and missing items');
-  const urgingData = wants('i') ? await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId }) : null;
+  let urgingData: UrgingGeneration | null = null;
+  if (wants('i') && kept?.urgingData) {
+    // The kept run already made the accounts, rules and items; its notifications go, so that the day
+    // is computed afresh (graphile-worker's table is emptied too: the bench's jobs are never run).
+    await pool.query('TRUNCATE notification_delivery, notification, graphile_worker._private_jobs');
+    urgingData = kept.urgingData;
+  } else if (wants('i')) {
+    urgingData = await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId });
+    if (keepDir) fs.writeFileSync(path.join(keepDir, 'generation.json'), JSON.stringify({ ...keptGeneration, urgingData }, null, 1));
+  }
   const urging = urgingData ? await urgingBench({ pool, db, log, generation: urgingData }) : null;
 
   // 6. Query plans behind (a) and (b), on the big data set.

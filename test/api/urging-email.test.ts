@@ -189,6 +189,38 @@ describe('e-mail through a real SMTP server', () => {
     await waitFor('all sent', async () => (await ctx.db.selectFrom('notification_delivery').select('id').where('status', '!=', 'sent').execute()).length === 0);
   });
 
+  it('queues the day\'s e-mails in batches with the run: while SMTP is down the batch retries with backoff, then each is sent once', async () => {
+    await server.down();
+    const before = server.received.length;
+    await sql`SELECT graphile_worker.add_job(${TASKS.dailyUrging}, json_build_object('date', '2012-06-22'))`.execute(ctx.db);
+    const ofTheDay = () =>
+      ctx.db
+        .selectFrom('notification_delivery as d')
+        .innerJoin('notification as n', 'n.id', 'd.notification_id')
+        .select(['d.id', 'd.status', 'd.attempts'])
+        .where('n.business_date', '=', '2012-06-22')
+        .execute();
+    const failed = await waitFor('every delivery tried once', async () => {
+      const rows = await ofTheDay();
+      return rows.length === 5 && rows.every((r) => r.attempts >= 1) ? rows : null;
+    });
+    expect(failed.every((r) => r.status === 'pending')).toBe(true);
+    // One batch job for the five, waiting for its retry; no job per delivery.
+    const batches = await sql<{ key: string; attempts: number; run_at: Date }>`
+      SELECT key, attempts, run_at FROM graphile_worker.jobs WHERE task_identifier = ${TASKS.sendEmailBatch}`.execute(ctx.db);
+    expect(batches.rows).toHaveLength(1);
+    expect(batches.rows[0]?.key).toBe(`deliveries:${Math.min(...failed.map((r) => r.id))}-${Math.max(...failed.map((r) => r.id))}`);
+    expect(batches.rows[0]?.attempts).toBe(1);
+    expect(batches.rows[0]?.run_at.getTime()).toBeGreaterThan(Date.now() - 1000);
+    for (const row of failed) expect(await job(row.id)).toBeUndefined();
+
+    await server.up();
+    await waitFor('all five sent', async () => (await ofTheDay()).every((r) => r.status === 'sent'), 30_000);
+    const mails = server.received.slice(before);
+    expect(mails).toHaveLength(5);
+    expect(new Set(mails.map((m) => m.mail.messageId))).toEqual(new Set(failed.map((r) => `<delivery-${r.id}@lamtheo.example.vn>`)));
+  });
+
   it('marks an address the server refuses as failed, without retrying', async () => {
     await ctx.db.updateTable('account').set({ email: REFUSED }).where('id', '=', secretaryId).execute();
     const id = await urge('Gửi tới địa chỉ không tồn tại.');

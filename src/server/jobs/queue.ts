@@ -12,10 +12,14 @@ export interface JobQueue {
 export const TASKS = {
   dailyUrging: 'daily_urging',
   sendEmail: 'send_email',
+  sendEmailBatch: 'send_email_batch',
   sweep: 'urging_sweep',
 } as const;
 
 /** A delivery is tried this many times (graphile-worker's exponential backoff: e^attempt seconds). */
 export const EMAIL_MAX_ATTEMPTS = 8;
+
+/** Deliveries per send_email_batch job of the daily run. */
+export const EMAIL_BATCH_SIZE = 200;
 
 export const deliveryJobKey = (deliveryId: number) => `delivery:${deliveryId}`;

@@ -14,6 +14,7 @@ import {
   isDigestDay,
 } from '../../../shared/domain/urging';
 import type { Db } from '../../db/connect';
+import { EMAIL_BATCH_SIZE, EMAIL_MAX_ATTEMPTS, TASKS } from '../../jobs/queue';
 import { createDeliveries } from './deliveries';
 import { RECIPIENT_ROLES } from './urging.repository';
 
@@ -44,6 +45,13 @@ export interface DailyRunOptions {
   date: string;
   /** SMTP configured: create e-mail deliveries. */
   emailEnabled: boolean;
+  /**
+   * Queue the new deliveries in graphile-worker inside the run's transaction, as send_email_batch jobs
+   * of EMAIL_BATCH_SIZE deliveries (the worker and the CLI; the schema graphile_worker must exist).
+   * Committed together with the notifications: no e-mail can be lost between commit and queueing, and
+   * one job per delivery (~70–190 µs each) is not paid at national scale (issue #11 bench (i)).
+   */
+  queueEmails?: boolean;
 }
 
 export interface DailyRunResult {
@@ -257,6 +265,14 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
 
     const counts = await sql<{ kind: string; n: number }>`SELECT n.kind, count(*)::int AS n FROM urging_new u JOIN notification n ON n.id = u.id GROUP BY n.kind`.execute(trx);
     const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id FROM urging_new`) : [];
+    if (options.queueEmails && deliveryIds.length > 0) {
+      await sql`
+        SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+          SELECT ROW(${TASKS.sendEmailBatch}::text, json_build_object('deliveryIds', array_agg(id ORDER BY id)), NULL::text, NULL::timestamptz,
+                     ${EMAIL_MAX_ATTEMPTS}::smallint, 'deliveries:' || min(id) || '-' || max(id), NULL::smallint, NULL::text[])::graphile_worker.job_spec
+            FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${EMAIL_BATCH_SIZE}::int AS batch FROM unnest(${deliveryIds}::bigint[]) AS id) x
+           GROUP BY batch))`.execute(trx);
+    }
     const count = (kind: string) => counts.rows.find((row) => row.kind === kind)?.n ?? 0;
     return { date: options.date, hits, reminders: count('reminder'), digests: count('digest'), deliveryIds, millis: Date.now() - started };
   });
