@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runDailyUrging } from '../../src/server/capabilities/urging/urging.computation';
 import { settableClock } from '../../src/server/http/clock';
 import { addDays } from '../../src/shared/domain/timeliness';
-import { reminderStage } from '../../src/shared/domain/urging';
+import { digestBody, digestTitle, reminderStage } from '../../src/shared/domain/urging';
+import { viCollator } from '../../src/shared/domain/text';
 import type { Db } from '../../src/server/db/connect';
 import { type TestContext, setupApp } from '../helpers/app';
 import { type TestTree, type TestUnit, createAccount, createDocument, createRequirement, createTree, createUnit } from '../helpers/factories';
@@ -127,6 +128,12 @@ describe('a simulated month', () => {
     }
     const total = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notification`.execute(db);
     expect(total.rows[0]?.n).toBe(Object.values(EXPECTED).flat().length);
+    // notification has no foreign keys (migration 0017, for speed at national scale): every reference resolves.
+    const dangling = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM notification n
+       WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = n.account_id) OR NOT EXISTS (SELECT 1 FROM unit u WHERE u.id = n.unit_id)
+          OR (n.rule_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reminder_rule r WHERE r.id = n.rule_id))`.execute(db);
+    expect(dangling.rows[0]?.n).toBe(0);
   });
 
   it('writes plain Vietnamese texts with a link to the item', async () => {
@@ -174,6 +181,38 @@ describe('a simulated month', () => {
     await runDailyUrging(db, { date: '2012-12-26', emailEnabled: false });
     expect((await created(db, '2012-12-26')).filter((line) => !line.includes('meeting_record'))).toEqual(['reminder pilot_milestone giaBinh before']);
     expect([districtOfficer, cellSecretary].every((id) => label.has(id))).toBe(true);
+  });
+
+  it('lists the first 50 late items of a long digest in Vietnamese order and counts the rest, for daily and weekly readers', async () => {
+    const { db } = ctx;
+    const province = await createUnit(db, null, 'province_committee', 'Tỉnh Hưng Yên');
+    const commune = await createUnit(db, province, 'grassroots_committee', 'Đảng bộ xã Tân Dân');
+    const names = ['Chi bộ Ấp Đông', 'Chi bộ Bình An', 'Chi bộ An Phú', 'Chi bộ Ấp Bắc', 'Chi bộ Ân Thi', 'Chi bộ Ba Vì'];
+    for (const name of names) await createUnit(db, commune, 'cell', name);
+    const daily = await account(db, 'grassroots_officer', commune, 'tanDanDaily');
+    const weekly = await account(db, 'grassroots_officer', commune, 'tanDanWeekly');
+    await db.insertInto('notification_preference').values({ account_id: weekly, digest: 'weekly' }).execute();
+    await rule(db, province, { item_kind: 'meeting_record', on_due: true, days_after: 1, digest_to_parent: true });
+
+    // Monday 19/11/2012: January–October of six cells are overdue (no topic: due 7 days after the month), 60 lines.
+    const day = '2012-11-19';
+    await runDailyUrging(db, { date: day, emailEnabled: false });
+    const lines = names
+      .flatMap((unitName) =>
+        Array.from({ length: 10 }, (_, index) => {
+          const month = index + 1;
+          const end = new Date(Date.UTC(2012, month, 0)).toISOString().slice(0, 10);
+          return { unitName, itemLabel: `Ghi sinh hoạt chi bộ tháng ${month}/2012`, dueOn: addDays(end, 7) };
+        }),
+      )
+      .sort((a, b) => viCollator.compare(a.unitName, b.unitName) || a.dueOn.localeCompare(b.dueOn));
+    for (const id of [daily, weekly]) {
+      const digest = await db.selectFrom('notification').selectAll().where('business_date', '=', day).where('kind', '=', 'digest').where('account_id', '=', id).executeTakeFirstOrThrow();
+      expect(digest.title).toBe(digestTitle('Đảng bộ xã Tân Dân', 6));
+      expect(digest.body).toBe(digestBody(lines, day));
+      expect(digest.body.split('\n')[1]).toBe('- Chi bộ An Phú: Ghi sinh hoạt chi bộ tháng 1/2012 (hạn 07/02/2012, quá 286 ngày)');
+      expect(digest.body.split('\n').at(-1)).toBe('… và 10 việc khác.');
+    }
   });
 
   it('computes in SQL the same stage as reminderStage() on every day around the due date', async () => {
