@@ -291,6 +291,19 @@ const PUBLICITY_SQL = `
     ) ch ON true
    WHERE e.state IN ('approved', 'commended') AND k.n <= ${h('e.id', 791)} % 4`;
 
+/** Rows in which unit_figure_rollup (zero rows left out) and the same summary computed from the base tables differ. */
+const UNIT_FIGURES_CHECK_SQL = `
+  WITH fresh AS (
+    SELECT a.id::bigint AS unit_id, k.priority_sector, k.issues_standards, k.helper_kind, k.valid_to, k.established_on, k.has_regulation,
+           k.moral_on, k.professional_on, count(*)::int AS n
+      FROM unit_figure_key_source k CROSS JOIN LATERAL unnest(string_to_array(k.path::text, '.')) AS a(id)
+     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+  ), kept AS (
+    SELECT unit_id, priority_sector, issues_standards, helper_kind, valid_to, established_on, has_regulation, moral_on, professional_on, n
+      FROM unit_figure_rollup WHERE n <> 0
+  )
+  SELECT (SELECT count(*) FROM (TABLE fresh EXCEPT ALL TABLE kept) x) + (SELECT count(*) FROM (TABLE kept EXCEPT ALL TABLE fresh) y) AS differing`;
+
 /**
  * Generate what the dashboard reads and no earlier scenario made (after (e), (f) and (g)), and relabel the
  * round of (g) as the current year's.
@@ -330,6 +343,13 @@ export async function generateDashboardData(url: string, log: (message: string) 
     const negativePhenomena = await counted('negative phenomena', PHENOMENA_SQL, [account]);
     const exemplars = await counted('exemplars', EXEMPLARS_SQL, [year, today, account]);
     const publicityEntries = await counted('publicity entries', PUBLICITY_SQL, [today, account]);
+    // The helper units and standards above went through the triggers of migration 0015 (the tree's units
+    // were recomputed after their load): the summary must equal a recompute, or every answer is wrong.
+    await step('unit figures checked against a recompute', async () => {
+      const { rows } = await pool.query<{ differing: number }>(UNIT_FIGURES_CHECK_SQL);
+      const differing = Number(rows[0]?.differing ?? 0);
+      if (differing > 0) throw new Error(`unit_figure_rollup differs from a recompute in ${differing} rows`);
+    });
     await step('ANALYZE', async () => {
       for (const table of [
         'party_document', 'helper_unit', 'conduct_standard', 'standard_version', 'campaign_year_rule', 'pilot', 'pressing_issue', 'oversight_activity',
@@ -1110,7 +1130,7 @@ const LABEL_TABLES = [
   'cascade_rollup', 'cascade_obligation', 'dissemination_conference', 'helper_unit', 'standard_version', 'conduct_standard', 'commitment_round',
   'commitment_rollup', 'assessment_rollup', 'leader_rollup', 'meeting_rollup', 'cell_span_rollup', 'meeting_gap_rollup', 'cell_meeting_year',
   'cell_meeting', 'pressing_issue', 'pilot', 'campaign_year_rule', 'oversight_activity', 'follow_up', 'exemplar', 'publicity_entry', 'member',
-  'unit',
+  'unit_figure_rollup', 'unit_figure_key', 'unit',
 ];
 
 /** A label for one query of the dashboard in the plans section: the tables it reads. */

@@ -274,6 +274,8 @@ export async function generateNationalTree({ url, scale, log }: GenerateOptions)
           await pool.query('SELECT recompute_unit_counts()');
           await pool.query('SELECT recompute_cell_rollups()');
           await pool.query('SELECT recompute_commitment_rollups()');
+          // The dashboard's unit figures (migration 0015): the unit triggers were off during the load.
+          await pool.query('SELECT recompute_unit_figures()');
           log(`    counts recomputed (${((Date.now() - started) / 1000).toFixed(0)} s)`);
           for (const index of unitIndexes.filter((i) => isTrigram(i.def))) await pool.query(index.def);
         })(),

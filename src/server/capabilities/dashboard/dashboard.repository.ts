@@ -1,7 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { HELPER_UNIT_KINDS } from '../../../shared/domain/direction';
 import { DEFAULT_YEAR_RULE, PILOT_COMMITTEE_KINDS } from '../../../shared/domain/standards';
-import { SECTORS } from '../../../shared/domain/units';
 import type { Db } from '../../db/connect';
 import { type Limit, unlimited } from './query-limit';
 
@@ -14,7 +12,8 @@ import { type Limit, unlimited } from './query-limit';
  *   node's own cascade_obligation rows), meeting_rollup and cell_span_rollup, commitment_rollup,
  *   assessment_rollup and leader_rollup — the same rows the cascade view, the meeting matrix and the
  *   registration coverage read, so the figures agree with those pages.
- * - Small tables (conferences, helper units, standards, pilots, pressing issues, oversight, exemplars)
+ * - Unit figures (helper units, standards, priority sectors) read unit_figure_rollup (migration 0015).
+ * - Small tables (conferences, pilots, pressing issues, oversight, exemplars)
  *   are filtered by the subtree's path (`path <@ P`, GiST) and grouped per node by the path's element
  *   at the children's level, in one pass.
  */
@@ -135,8 +134,6 @@ export interface UnitFiguresRow {
   resolved_by: number;
 }
 
-const PRIORITY_SECTORS = SECTORS.filter((sector) => sector.priority).map((sector) => sector.code);
-
 /**
  * The dashboard's queries on `db`; each runs through `limit` (see query-limit.ts: a request's
  * queries share one pool fairly with writes).
@@ -236,8 +233,8 @@ export function dashboardRepository(db: Db, limit: Limit = unlimited) {
     },
 
     /**
-     * One pass over the open units of the subtrees that are not cells inside a grassroots unit (plus the
-     * priority-sector cells), on each window's as-of day, for four families of figures:
+     * The units of the subtrees that are not cells inside a grassroots unit (plus the priority-sector
+     * cells), counted on each window's as-of day, for four families of figures:
      * - helper units: committees that must set one up (province, district-level, affiliated; a grassroots
      *   committee when it is the node itself, as the helper-unit coverage does), set up by the as-of day,
      *   and with a regulation (complete);
@@ -248,44 +245,43 @@ export function dashboardRepository(db: Db, limit: Limit = unlimited) {
      * - district-level and affiliated committees: pilots of the window's year against the quota of their
      *   province (campaign_year_rule of the tree's root, default 2 + 3), and their pressing issue.
      * Rows per window, node and priority sector (null for the units of no priority sector).
+     *
+     * The first three read the nodes' rows of unit_figure_rollup (migration 0015: the units of each
+     * subtree grouped by what the windows compare — closing day, helper unit, standards' dates — kept by
+     * triggers), a few hundred to a few thousand groups per node instead of a pass over its units. The
+     * committees are read through a partial index on their paths.
      */
     async unitFigures(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return [];
       const years = [...new Set(windows.map((w) => w.year))];
-      // The units are grouped by what the windows compare (closing day, helper unit, standards' dates)
-      // before meeting the windows, so each window reads a few hundred groups, not every unit.
+      // Literal kinds, so that the planner matches the predicate of the partial index unit_pilot_committee_path.
+      const committeeKinds = sql.join(PILOT_COMMITTEE_KINDS.map((kind) => sql.lit(kind)));
+      // Children mode: strictly below the parent; otherwise (also on the whole tree) the parent's subtree.
+      const committeeScope =
+        nodes.mode === 'self'
+          ? sql`u.path <@ ${nodes.parent.path}::ltree`
+          : sql`u.path <@ ${nodes.parent.path}::ltree AND nlevel(u.path) > nlevel(${nodes.parent.path}::ltree)`;
       const result = await run(sql<UnitFiguresRow>`
-        WITH issued AS (
-          SELECT s.unit_id,
-                 min(v.issued_on) FILTER (WHERE s.kind = 'moral') AS moral_on,
-                 min(v.issued_on) FILTER (WHERE s.kind = 'professional') AS professional_on
-            FROM conduct_standard s JOIN standard_version v ON v.standard_id = s.id
-           WHERE v.issued_on IS NOT NULL
-           GROUP BY 1
-        ), units AS MATERIALIZED (
-          SELECT ${bucket(sql.ref('u.path'), nodes)} AS node, u.id, u.parent_id, u.kind, u.sector, u.valid_to,
-                 CASE WHEN u.kind = ANY (${[...PILOT_COMMITTEE_KINDS]}::text[]) THEN ltree2text(subpath(u.path, 0, 1))::bigint END AS root,
-                 (u.kind = ANY (${[...HELPER_UNIT_KINDS]}::text[]) OR (u.id = ANY (${nodes.ids}::bigint[]) AND u.kind = 'grassroots_committee')) AS helper_kind
+        WITH grouped AS (
+          SELECT r.unit_id AS node, r.priority_sector, r.issues_standards, r.helper_kind, r.valid_to, r.established_on, r.has_regulation,
+                 r.moral_on, r.professional_on, r.n
+            FROM unit_figure_rollup r
+           WHERE r.unit_id = ANY (${nodes.ids}::bigint[]) AND r.n <> 0
+          UNION ALL
+          -- A grassroots committee that is the node itself must set up a helper unit: its own unit moves
+          -- from its stored key (not a helper kind) to the same key as a helper kind, with its helper unit.
+          SELECT k.unit_id, k.priority_sector, k.issues_standards, c.helper_kind, k.valid_to,
+                 CASE WHEN c.helper_kind THEN h.established_on END, c.helper_kind AND h.regulation_document_id IS NOT NULL,
+                 k.moral_on, k.professional_on, c.n
+            FROM unit_figure_key k
+            JOIN unit u ON u.id = k.unit_id
+            LEFT JOIN helper_unit h ON h.unit_id = k.unit_id
+            CROSS JOIN (VALUES (false, -1), (true, 1)) AS c(helper_kind, n)
+           WHERE k.unit_id = ANY (${nodes.ids}::bigint[]) AND u.kind = 'grassroots_committee' AND NOT k.helper_kind
+        ), committees AS MATERIALIZED (
+          SELECT ${bucket(sql.ref('u.path'), nodes)} AS node, u.id, u.valid_to, ltree2text(subpath(u.path, 0, 1))::bigint AS root
             FROM unit u
-           WHERE ${inSubtree(sql.ref('u.path'), nodes)}
-             AND (u.kind <> 'cell' OR u.sector = ANY (${PRIORITY_SECTORS}::text[]))
-        ), grouped AS (
-          -- The parent of a unit of the set is in the set (units with children are not cells), except
-          -- for the nodes themselves, whose parent is looked up.
-          SELECT x.node,
-                 CASE WHEN x.sector = ANY (${PRIORITY_SECTORS}::text[])
-                       AND coalesce(pp.sector, CASE WHEN x.id = ANY (${nodes.ids}::bigint[]) THEN (SELECT p.sector FROM unit p WHERE p.id = x.parent_id) END)
-                           IS DISTINCT FROM x.sector
-                      THEN x.sector END AS priority_sector,
-                 x.kind <> 'cell' AS issues_standards, x.helper_kind, x.valid_to,
-                 h.established_on, h.regulation_document_id IS NOT NULL AS has_regulation, s.moral_on, s.professional_on, count(*)::int AS n
-            FROM units x
-            LEFT JOIN units pp ON pp.id = x.parent_id
-            LEFT JOIN helper_unit h ON x.helper_kind AND h.unit_id = x.id
-            LEFT JOIN issued s ON s.unit_id = x.id
-           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
-        ), committees AS (
-          SELECT x.node, x.id, x.valid_to, x.root FROM units x WHERE x.root IS NOT NULL
+           WHERE u.kind IN (${committeeKinds}) AND ${committeeScope}
         ), pilots AS (
           SELECT p.committee_unit_id AS id, p.year,
                  count(*) FILTER (WHERE p.kind = 'comprehensive')::int AS comprehensive, count(*) FILTER (WHERE p.kind = 'field')::int AS field
@@ -312,6 +308,8 @@ export function dashboardRepository(db: Db, limit: Limit = unlimited) {
           FROM grouped g
           JOIN windows w ON g.valid_to IS NULL OR g.valid_to > w.d
          GROUP BY 1, 2, 3
+        -- A group exists when a unit is counted in it (as when the units were counted one by one).
+        HAVING sum(g.n) > 0
         UNION ALL
         SELECT w.i::int, c.node::bigint, NULL, 0, 0, 0, 0, 0, 0, 0, 0,
                count(*)::int,
