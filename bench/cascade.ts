@@ -96,6 +96,8 @@ export async function generateCascade(url: string, log: (message: string) => voi
     await client.query('ALTER TABLE party_document DISABLE TRIGGER USER');
     await client.query('ALTER TABLE conference_document DISABLE TRIGGER USER');
     await client.query('ALTER TABLE cascade_requirement DISABLE TRIGGER USER');
+    // The conference summary (conference_rollup) is rebuilt once after the load as well.
+    await client.query('ALTER TABLE dissemination_conference DISABLE TRIGGER USER');
 
     const campaignId = await step('root plan', async () => {
       const campaign = await client.query<{ id: number }>(
@@ -194,6 +196,8 @@ export async function generateCascade(url: string, log: (message: string) => voi
     await client.query('ALTER TABLE party_document ENABLE TRIGGER USER');
     await client.query('ALTER TABLE conference_document ENABLE TRIGGER USER');
     await client.query('ALTER TABLE cascade_requirement ENABLE TRIGGER USER');
+    await client.query('ALTER TABLE dissemination_conference ENABLE TRIGGER USER');
+    await step('recompute_conference_rollup()', () => client.query('SELECT recompute_conference_rollup()'));
 
     await step('refresh_cascade_obligations() of every requirement', () =>
       client.query(

@@ -12,10 +12,11 @@ import { type Limit, unlimited } from './query-limit';
  *   node's own cascade_obligation rows), meeting_rollup and cell_span_rollup, commitment_rollup,
  *   assessment_rollup and leader_rollup — the same rows the cascade view, the meeting matrix and the
  *   registration coverage read, so the figures agree with those pages.
- * - Unit figures (helper units, standards, priority sectors) read unit_figure_rollup (migration 0015).
- * - Small tables (conferences, pilots, pressing issues, oversight, exemplars)
- *   are filtered by the subtree's path (`path <@ P`, GiST) and grouped per node by the path's element
- *   at the children's level, in one pass.
+ * - Unit figures (helper units, standards, priority sectors) read unit_figure_rollup (migration 0015);
+ *   the committees behind pilots and pressing issues are found through a partial index on their path.
+ * - Dated tables (conferences, inspections, follow-ups, nominations, commendations, publicity) read
+ *   their trigger-kept summaries (migration 0016): one row per ancestor-or-self of the owning unit and
+ *   per day (or year), so each node reads its own rows and sums the days of each window.
  */
 
 export interface Window {
@@ -57,18 +58,6 @@ function inSubtree(path: RawBuilder<unknown>, nodes: NodeSet): RawBuilder<boolea
   if (nodes.whole) return sql<boolean>`true`;
   if (nodes.mode === 'self') return sql<boolean>`${path} <@ ${nodes.parent.path}::ltree`;
   return sql<boolean>`(${path} <@ ${nodes.parent.path}::ltree AND nlevel(${path}) > nlevel(${nodes.parent.path}::ltree))`;
-}
-
-/**
- * The unit (alias u, with its path) of a small-table row. None on the whole tree. For a large subtree a
- * primary-key lookup per row, fenced by LIMIT so that the planner cannot turn it into a hash join over
- * every unit; otherwise (and for tables as large as the tree, such as conferences) a plain join, which
- * the planner drives from the subtree's units (GiST on path) or hashes.
- */
-function unitOf(unitId: RawBuilder<unknown>, nodes: NodeSet, table: 'small' | 'large' = 'small'): RawBuilder<unknown> {
-  if (nodes.whole) return sql``;
-  if (nodes.large && table === 'small') return sql`CROSS JOIN LATERAL (SELECT l.id, l.path FROM unit l WHERE l.id = ${unitId} LIMIT 1) u`;
-  return sql`JOIN unit u ON u.id = ${unitId}`;
 }
 
 function windowsSql(windows: Window[]): RawBuilder<unknown> {
@@ -209,18 +198,22 @@ export function dashboardRepository(db: Db, limit: Limit = unlimited) {
       return keyed(result.rows);
     },
 
-    /** Dissemination conferences held in each window in the subtrees: participants expected and present. */
+    /**
+     * Dissemination conferences held in each window in the subtrees: participants expected and present.
+     * Read from conference_rollup (one row per ancestor-or-self of the conference's unit and day, kept by
+     * triggers, migration 0016): a node's own rows are its subtree's.
+     */
     async conferences(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return new Map();
       const result = await run(sql<{ i: number; node: number; conferences: number; expected_cadres: number; attended_cadres: number; expected_members: number; attended_members: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, count(*)::int AS conferences,
-               sum(k.expected_cadres)::bigint AS expected_cadres, sum(k.attended_cadres)::bigint AS attended_cadres,
-               sum(k.expected_members)::bigint AS expected_members, sum(k.attended_members)::bigint AS attended_members
-          FROM dissemination_conference k
-          ${unitOf(sql.ref('k.unit_id'), nodes, 'large')}
-          JOIN ${windowsSql(windows)} w ON k.held_on BETWEEN w.f AND w.t
-         WHERE ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2`);
+        SELECT w.i::int AS i, r.unit_id AS node, sum(r.conferences)::int AS conferences,
+               sum(r.expected_cadres)::bigint AS expected_cadres, sum(r.attended_cadres)::bigint AS attended_cadres,
+               sum(r.expected_members)::bigint AS expected_members, sum(r.attended_members)::bigint AS attended_members
+          FROM conference_rollup r
+          JOIN ${windowsSql(windows)} w ON r.held_on BETWEEN w.f AND w.t
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2
+        HAVING sum(r.conferences) > 0`);
       return keyed(
         result.rows.map((r) => ({
           ...r,
@@ -390,89 +383,91 @@ export function dashboardRepository(db: Db, limit: Limit = unlimited) {
       return result.rows;
     },
 
-    /** Inspections and supervisions organised in the subtrees, dated (held, or planned when not held) in each window; cancelled ones left out. */
+    /**
+     * Inspections and supervisions organised in the subtrees, dated (held, or planned when not held) in each
+     * window; cancelled ones left out (inspection_rollup, per ancestor-or-self, day, kind and held).
+     */
     async inspections(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return new Map();
       const result = await run(sql<{ i: number; node: number; total: number; held: number; held_inspection: number; held_supervision: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, count(*)::int AS total,
-               count(*) FILTER (WHERE a.state = 'held')::int AS held,
-               count(*) FILTER (WHERE a.state = 'held' AND a.kind = 'inspection')::int AS held_inspection,
-               count(*) FILTER (WHERE a.state = 'held' AND a.kind = 'supervision')::int AS held_supervision
-          FROM oversight_activity a
-          ${unitOf(sql.ref('a.organiser_unit_id'), nodes)}
-          JOIN ${windowsSql(windows)} w ON coalesce(a.held_on, a.planned_on) BETWEEN w.f AND w.t
-         WHERE a.kind IN ('inspection', 'supervision') AND a.state <> 'cancelled' AND ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2`);
+        SELECT w.i::int AS i, r.unit_id AS node, sum(r.n)::int AS total,
+               coalesce(sum(r.n) FILTER (WHERE r.held), 0)::int AS held,
+               coalesce(sum(r.n) FILTER (WHERE r.held AND r.kind = 'inspection'), 0)::int AS held_inspection,
+               coalesce(sum(r.n) FILTER (WHERE r.held AND r.kind = 'supervision'), 0)::int AS held_supervision
+          FROM inspection_rollup r
+          JOIN ${windowsSql(windows)} w ON r.day BETWEEN w.f AND w.t
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2
+        HAVING sum(r.n) > 0`);
       return keyed(result.rows);
     },
 
     /**
      * Follow-ups owned by units of the subtrees, given by the as-of day (their activity held, or planned,
      * by then), not cancelled, in the four timeliness states of that day: a task done after it was
-     * still open on it.
+     * still open on it. follow_up_rollup stores each state's +1/−1 events by day (migration 0016), so a
+     * state's count on the as-of day is the sum of its events up to that day.
      */
     async followUps(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return new Map();
       const result = await run(sql<{ i: number; node: number; done_on_time: number; done_late: number; pending: number; overdue: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node,
-               count(*) FILTER (WHERE x.state = 'done' AND x.done_on <= w.d AND x.done_on <= x.due_on)::int AS done_on_time,
-               count(*) FILTER (WHERE x.state = 'done' AND x.done_on <= w.d AND x.done_on > x.due_on)::int AS done_late,
-               count(*) FILTER (WHERE NOT (x.state = 'done' AND x.done_on <= w.d) AND x.due_on >= w.d)::int AS pending,
-               count(*) FILTER (WHERE NOT (x.state = 'done' AND x.done_on <= w.d) AND x.due_on < w.d)::int AS overdue
-          FROM follow_up x
-          JOIN oversight_finding f ON f.id = x.finding_id
-          JOIN oversight_activity a ON a.id = f.activity_id
-          ${unitOf(sql.ref('x.owner_unit_id'), nodes)}
-          JOIN ${windowsSql(windows)} w ON coalesce(a.held_on, a.planned_on) <= w.d
-         WHERE x.state <> 'cancelled' AND ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2`);
+        SELECT w.i::int AS i, r.unit_id AS node,
+               sum(r.on_time)::int AS done_on_time, sum(r.late)::int AS done_late, sum(r.pending)::int AS pending, sum(r.overdue)::int AS overdue
+          FROM follow_up_rollup r
+          JOIN ${windowsSql(windows)} w ON r.day <= w.d
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2
+        HAVING sum(r.on_time) > 0 OR sum(r.late) > 0 OR sum(r.pending) > 0 OR sum(r.overdue) > 0`);
       return keyed(result.rows);
     },
 
-    /** Exemplars nominated (not drafts) by units of the subtrees for each window's year, by state. */
+    /** Exemplars nominated (not drafts) by units of the subtrees for each window's year, by state (nomination_rollup). */
     async nominations(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return new Map();
       const result = await run(sql<{ i: number; node: number; nominated: number; in_review: number; approved: number; commended: number; rejected: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node,
-               count(*)::int AS nominated,
-               count(*) FILTER (WHERE e.state IN ('pending', 'returned'))::int AS in_review,
-               count(*) FILTER (WHERE e.state = 'approved')::int AS approved,
-               count(*) FILTER (WHERE e.state = 'commended')::int AS commended,
-               count(*) FILTER (WHERE e.state = 'rejected')::int AS rejected
-          FROM exemplar e
-          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
-          JOIN ${windowsSql(windows)} w ON e.year = w.y
-         WHERE e.state <> 'draft' AND ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2`);
+        SELECT w.i::int AS i, r.unit_id AS node,
+               sum(r.n)::int AS nominated,
+               coalesce(sum(r.n) FILTER (WHERE r.state IN ('pending', 'returned')), 0)::int AS in_review,
+               coalesce(sum(r.n) FILTER (WHERE r.state = 'approved'), 0)::int AS approved,
+               coalesce(sum(r.n) FILTER (WHERE r.state = 'commended'), 0)::int AS commended,
+               coalesce(sum(r.n) FILTER (WHERE r.state = 'rejected'), 0)::int AS rejected
+          FROM nomination_rollup r
+          JOIN ${windowsSql(windows)} w ON r.year = w.y
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2
+        HAVING sum(r.n) > 0`);
       return keyed(result.rows);
     },
 
-    /** Commendations decided in each window for exemplars nominated in the subtrees, by form. */
+    /** Commendations decided in each window for exemplars nominated in the subtrees, by form (commendation_rollup). */
     async commendations(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return [];
       const result = await run(sql<{ i: number; node: number; form: string | null; commended: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, e.commendation_form AS form, count(*)::int AS commended
-          FROM exemplar e
-          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
-          JOIN ${windowsSql(windows)} w ON e.decision_date BETWEEN w.f AND w.t
-         WHERE e.state = 'commended' AND ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2, 3`);
+        SELECT w.i::int AS i, r.unit_id AS node, r.form, sum(r.n)::int AS commended
+          FROM commendation_rollup r
+          JOIN ${windowsSql(windows)} w ON r.decision_date BETWEEN w.f AND w.t
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2, 3
+        HAVING sum(r.n) > 0`);
       return result.rows.map((r) => ({ ...r, window: Number(r.i) - 1, node: Number(r.node) }));
     },
 
-    /** Publicity entries published in each window about exemplars nominated in the subtrees, by channel. */
+    /**
+     * Publicity entries published in each window about exemplars nominated in the subtrees, by channel
+     * name (publicity_rollup, per channel id; channels of one name are counted together).
+     */
     async publicity(nodes: NodeSet, windows: Window[]) {
       if (nodes.ids.length === 0) return [];
       const result = await run(sql<{ i: number; node: number; channel: string; position: number; entries: number }>`
-        SELECT w.i::int AS i, ${bucket(sql.ref('u.path'), nodes)} AS node, c.name AS channel,
-               min(c.position + CASE WHEN c.root_unit_id IS NULL THEN 0 ELSE 100000 END)::int AS position, count(*)::int AS entries
-          FROM publicity_entry p
-          JOIN publicity_channel c ON c.id = p.channel_id
-          JOIN exemplar e ON e.id = p.exemplar_id
-          ${unitOf(sql.ref('e.nominating_unit_id'), nodes)}
-          JOIN ${windowsSql(windows)} w ON p.published_on BETWEEN w.f AND w.t
-         WHERE ${inSubtree(sql.ref('u.path'), nodes)}
-         GROUP BY 1, 2, 3`);
+        SELECT w.i::int AS i, r.unit_id AS node, c.name AS channel,
+               min(c.position + CASE WHEN c.root_unit_id IS NULL THEN 0 ELSE 100000 END) FILTER (WHERE r.n > 0)::int AS position,
+               sum(r.n)::int AS entries
+          FROM publicity_rollup r
+          JOIN publicity_channel c ON c.id = r.channel_id
+          JOIN ${windowsSql(windows)} w ON r.published_on BETWEEN w.f AND w.t
+         WHERE r.unit_id = ANY (${nodes.ids}::bigint[])
+         GROUP BY 1, 2, 3
+        HAVING sum(r.n) > 0`);
       return result.rows.map((r) => ({ ...r, window: Number(r.i) - 1, node: Number(r.node) }));
     },
   };
