@@ -88,28 +88,41 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
   const prefix = (kind: ItemKind) => sql`${ITEM_LABEL_PREFIXES[kind]}::text`;
   /** Keep a row when it reminds today, or (Mondays) when it is overdue and goes to weekly digests. */
   const keep = sql`x.stage IS NOT NULL OR (${monday}::boolean AND x.digest AND x.due_on < ${d})`;
+  /** Due dates any rule `r` of the kind could remind about on D: within the rules' years, not after D + their longest lead. */
+  const openWindow = (due: RawBuilder<unknown>) =>
+    sql`${due} >= (SELECT make_date(min(year), 1, 1) FROM r) AND ${due} <= ${d} + (SELECT coalesce(max(days_before), 0) FROM r)`;
   const yearRange = (due: RawBuilder<unknown>) => sql`${due} BETWEEN make_date(r.year, 1, 1) AND make_date(r.year, 12, 31)`;
 
   const perKind: Record<ItemKind, RawBuilder<unknown>> = {
+    // The open obligations first (a few per cent of them), then the rules: started from a rule's subtree
+    // the planner walked every unit of it (GiST) and probed each unit's obligations, 9 s for a rule at the
+    // root (issue #11 bench (i)).
     plan: sql`
-      WITH r AS (${rules('plan')})
+      WITH r AS (${rules('plan')}), o AS MATERIALIZED (
+        SELECT o.requirement_id, o.unit_id, o.due_on, u.path
+          FROM cascade_obligation o
+          JOIN unit u ON u.id = o.unit_id AND ${OPEN_UNIT('u', d)}
+         WHERE (o.done_on IS NULL OR o.done_on > ${d}) AND ${openWindow(sql`o.due_on`)}
+      )
       SELECT r.id AS rule_id, 'plan' AS item_kind, 'plan:' || o.requirement_id || ':' || o.unit_id AS item_key, o.unit_id, o.due_on,
              ${stage(sql`o.due_on`)} AS stage, ${prefix('plan')} || ' ' || pd.symbol AS label,
              '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id AS link, r.digest_to_parent AS digest
         FROM r
-        JOIN cascade_obligation o ON ${yearRange(sql`o.due_on`)} AND ${candidate(sql`o.due_on`)} AND (o.done_on IS NULL OR o.done_on > ${d})
-        JOIN unit u ON u.id = o.unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN o ON ${yearRange(sql`o.due_on`)} AND ${candidate(sql`o.due_on`)} AND o.path <@ r.root_path
         JOIN cascade_requirement q ON q.id = o.requirement_id
         JOIN party_document pd ON pd.id = q.document_id`,
     conference: sql`
-      WITH r AS (${rules('conference')})
+      WITH r AS (${rules('conference')}), o AS MATERIALIZED (
+        SELECT o.requirement_id, o.unit_id, o.conference_due_on, u.path
+          FROM cascade_obligation o
+          JOIN unit u ON u.id = o.unit_id AND ${OPEN_UNIT('u', d)}
+         WHERE o.conference_due_on IS NOT NULL AND (o.conference_on IS NULL OR o.conference_on > ${d}) AND ${openWindow(sql`o.conference_due_on`)}
+      )
       SELECT r.id, 'conference', 'conference:' || o.requirement_id || ':' || o.unit_id, o.unit_id, o.conference_due_on,
              ${stage(sql`o.conference_due_on`)}, ${prefix('conference')} || ' ' || pd.symbol,
              '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id, r.digest_to_parent
         FROM r
-        JOIN cascade_obligation o ON o.conference_due_on IS NOT NULL AND ${yearRange(sql`o.conference_due_on`)} AND ${candidate(sql`o.conference_due_on`)}
-                                 AND (o.conference_on IS NULL OR o.conference_on > ${d})
-        JOIN unit u ON u.id = o.unit_id AND u.path <@ r.root_path AND ${OPEN_UNIT('u', d)}
+        JOIN o ON ${yearRange(sql`o.conference_due_on`)} AND ${candidate(sql`o.conference_due_on`)} AND o.path <@ r.root_path
         JOIN cascade_requirement q ON q.id = o.requirement_id
         JOIN party_document pd ON pd.id = q.document_id`,
     meeting_record: sql`
@@ -195,7 +208,10 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
     await sql`CREATE TEMP TABLE urging_new (id bigint PRIMARY KEY) ON COMMIT DROP`.execute(trx);
 
     let hits = 0;
-    for (const kind of Object.keys(perKind) as ItemKind[]) {
+    // Only the kinds some rule covers on D (each kind's statement reads its whole table).
+    const ruled = await sql<{ item_kind: ItemKind }>`
+      SELECT DISTINCT item_kind FROM reminder_rule WHERE valid_from <= ${d} AND (valid_to IS NULL OR valid_to >= ${d})`.execute(trx);
+    for (const kind of ruled.rows.map((row) => row.item_kind).filter((kind) => kind in perKind)) {
       const result = await sql`INSERT INTO urging_hit SELECT * FROM (${perKind[kind]}) AS x(rule_id, item_kind, item_key, unit_id, due_on, stage, label, link, digest) WHERE ${keep}`.execute(trx);
       hits += Number(result.numAffectedRows ?? 0);
     }
