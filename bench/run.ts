@@ -607,7 +607,6 @@ async function main(): Promise<number> {
   });
 
   // (i) The daily urging run over the whole country (after every other scenario: it adds accounts, rules and notifications).
-  log('generating the urging accounts, rules and missing items');
   let urgingData: UrgingGeneration | null = null;
   if (wants('i') && kept?.urgingData) {
     // The kept run already made the accounts, rules and items; its notifications go, so that the day
@@ -615,6 +614,7 @@ async function main(): Promise<number> {
     await pool.query('TRUNCATE notification_delivery, notification, graphile_worker._private_jobs');
     urgingData = kept.urgingData;
   } else if (wants('i')) {
+    log('generating the urging accounts, rules and missing items');
     urgingData = await generateUrging(pool, log, { meetingsYear: meetings.year, roundId: commitments.roundId });
     if (keepDir) fs.writeFileSync(path.join(keepDir, 'generation.json'), JSON.stringify({ ...keptGeneration, urgingData }, null, 1));
   }
