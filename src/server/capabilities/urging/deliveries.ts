@@ -3,19 +3,19 @@ import type { Db } from '../../db/connect';
 
 /**
  * One e-mail delivery per new notification whose recipient has an address, wants e-mail and wants this
- * kind by e-mail. Called in the transaction that inserted the notifications (only newly inserted ones:
- * a notification that already existed never gets a second delivery). Returns the new deliveries' ids,
- * which the caller hands to the job queue after commit.
+ * kind by e-mail. Called in the transaction that inserted the notifications, with the newly inserted ones
+ * as rows (id, kind, account_id) — a notification that already existed never gets a second delivery.
+ * Returns the new deliveries' ids, which the caller hands to the job queue after commit (or queues in
+ * the same transaction).
  */
-export async function createDeliveries(db: Db, notificationIds: RawBuilder<unknown>): Promise<number[]> {
+export async function createDeliveries(db: Db, notifications: RawBuilder<unknown>): Promise<number[]> {
   const { rows } = await sql<{ id: number }>`
     INSERT INTO notification_delivery (notification_id, email)
     SELECT n.id, a.email
-      FROM notification n
+      FROM (${notifications}) AS n(id, kind, account_id)
       JOIN account a ON a.id = n.account_id
       LEFT JOIN notification_preference p ON p.account_id = a.id
-     WHERE n.id IN (${notificationIds})
-       AND a.email IS NOT NULL AND a.disabled_at IS NULL
+     WHERE a.email IS NOT NULL AND a.disabled_at IS NULL
        AND coalesce(p.email_enabled, true)
        AND n.kind = ANY (coalesce(p.email_kinds, '{reminder,digest,urging}'::text[]))
     ON CONFLICT (notification_id) DO NOTHING
@@ -23,6 +23,7 @@ export async function createDeliveries(db: Db, notificationIds: RawBuilder<unkno
   return rows.map((row) => row.id);
 }
 
-export function idList(ids: readonly number[]): RawBuilder<unknown> {
-  return sql`SELECT unnest(${[...ids]}::bigint[])`;
+/** The notifications of these ids, as createDeliveries takes them. */
+export function notificationsOf(ids: readonly number[]): RawBuilder<unknown> {
+  return sql`SELECT id, kind, account_id FROM notification WHERE id = ANY (${[...ids]}::bigint[])`;
 }

@@ -205,8 +205,8 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
     // 4 MB every sort spilled to disk (external merges of ~100 MB, issue #11 bench (i)).
     await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
     await sql`CREATE TEMP TABLE urging_hit (rule_id bigint, item_kind text, item_key text, unit_id bigint, due_on date, stage text, label text, link text, digest boolean) ON COMMIT DROP`.execute(trx);
-    // The new notifications' ids and kinds (no index: read whole, by hash).
-    await sql`CREATE TEMP TABLE urging_new (id bigint, kind text) ON COMMIT DROP`.execute(trx);
+    // The new notifications (no index: read whole; the deliveries need no lookup of the notifications).
+    await sql`CREATE TEMP TABLE urging_new (id bigint, kind text, account_id bigint) ON COMMIT DROP`.execute(trx);
 
     let hits = 0;
     // Only the kinds some rule covers on D (each kind's statement reads its whole table).
@@ -239,9 +239,9 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
                link, 'reminder:' || item_key || ':' || account_id || ':' || ${dateKey}
           FROM picked
         ON CONFLICT (dedupe_key) DO NOTHING
-        RETURNING id, kind
+        RETURNING id, kind, account_id
       )
-      INSERT INTO urging_new SELECT id, kind FROM inserted`.execute(trx);
+      INSERT INTO urging_new SELECT id, kind, account_id FROM inserted`.execute(trx);
 
     // Digests: one per parent unit and recipient, listing its late sub-units (daily: those reminded as
     // overdue today; weekly, on Mondays: everything overdue). The lines are ranked and counted once per
@@ -264,18 +264,13 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
                CASE WHEN l.cadence THEN count(*) FILTER (WHERE l.cadence) OVER w END AS daily_rank
           FROM lines l
         WINDOW w AS (PARTITION BY l.parent_id ORDER BY l.unit_name COLLATE "vi-x-icu", l.due_on, l.item_key ROWS UNBOUNDED PRECEDING)
-      ), children AS (
-        -- Late sub-units per parent, counted apart (a hash aggregate: count(DISTINCT) below sorted every line).
-        SELECT parent_id, count(*) FILTER (WHERE cadence) AS daily_units, count(*) AS all_units
-          FROM (SELECT parent_id, child_id, bool_or(cadence) AS cadence FROM lines GROUP BY 1, 2) x
-         GROUP BY parent_id
       ), parents AS (
         SELECT parent_id, min(parent_name) AS parent_name,
-               count(*) FILTER (WHERE cadence) AS daily_items,
+               count(*) FILTER (WHERE cadence) AS daily_items, count(DISTINCT child_id) FILTER (WHERE cadence) AS daily_units,
                array_agg(format(${DIGEST_LINE_TEMPLATE}::text, unit_name, label, to_char(due_on, 'DD/MM/YYYY'), ${d} - due_on) ORDER BY daily_rank)
                  FILTER (WHERE daily_rank <= ${DIGEST_MAX_LINES}::int) AS daily_lines,
                CASE WHEN min(item_kind) FILTER (WHERE cadence) = max(item_kind) FILTER (WHERE cadence) THEN min(item_kind) FILTER (WHERE cadence) END AS daily_kind,
-               count(*) AS all_items,
+               count(*) AS all_items, count(DISTINCT child_id) AS all_units,
                array_agg(format(${DIGEST_LINE_TEMPLATE}::text, unit_name, label, to_char(due_on, 'DD/MM/YYYY'), ${d} - due_on) ORDER BY all_rank)
                  FILTER (WHERE all_rank <= ${DIGEST_MAX_LINES}::int) AS all_lines,
                CASE WHEN min(item_kind) = max(item_kind) THEN min(item_kind) END AS all_kind
@@ -288,13 +283,12 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
          WHERE a.scope_unit_id IN (SELECT parent_id FROM parents) AND a.disabled_at IS NULL AND a.role = ANY (${roles})
       ), per AS (
         SELECT rc.account_id, p.parent_id, p.parent_name,
-               CASE WHEN rc.frequency = 'daily' THEN k.daily_units ELSE k.all_units END AS units,
+               CASE WHEN rc.frequency = 'daily' THEN p.daily_units ELSE p.all_units END AS units,
                CASE WHEN rc.frequency = 'daily' THEN p.daily_items ELSE p.all_items END AS items,
                CASE WHEN rc.frequency = 'daily' THEN p.daily_lines ELSE p.all_lines END AS lines,
                CASE WHEN rc.frequency = 'daily' THEN p.daily_kind ELSE p.all_kind END AS item_kind
           FROM recipients rc
           JOIN parents p ON p.parent_id = rc.parent_id
-          JOIN children k ON k.parent_id = rc.parent_id
          WHERE (rc.frequency = 'daily' AND p.daily_items > 0) OR (rc.frequency = 'weekly' AND ${monday}::boolean)
       ), inserted AS (
         INSERT INTO notification (account_id, kind, item_kind, unit_id, business_date, title, body, link, dedupe_key)
@@ -306,12 +300,12 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
                'digest:' || parent_id || ':' || account_id || ':' || ${dateKey}
           FROM per
         ON CONFLICT (dedupe_key) DO NOTHING
-        RETURNING id, kind
+        RETURNING id, kind, account_id
       )
-      INSERT INTO urging_new SELECT id, kind FROM inserted`.execute(trx);
+      INSERT INTO urging_new SELECT id, kind, account_id FROM inserted`.execute(trx);
 
     const counts = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM urging_new GROUP BY kind`.execute(trx);
-    const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id FROM urging_new`) : [];
+    const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id, kind, account_id FROM urging_new`) : [];
     if (options.queueEmails && deliveryIds.length > 0) {
       await sql`
         SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(

@@ -40,7 +40,7 @@ import { Conflict, Forbidden, NotFound, STALE_VERSION_MESSAGE, Validation } from
 import { canEditTree, isInScope, isStrictlyBelowScope } from '../../http/policies';
 import type { Principal, RequestContext } from '../../http/principal';
 import type { JobQueue } from '../../jobs/queue';
-import { createDeliveries, idList } from './deliveries';
+import { createDeliveries, notificationsOf } from './deliveries';
 import { auditedRule, presentNotification, presentRule, presentSent, type RuleRow } from './urging.presenter';
 import { urgingRepository } from './urging.repository';
 
@@ -323,7 +323,7 @@ export function urgingService(db: Db, clock: Clock, options: UrgingOptions) {
         const year = Number(today.slice(0, 4));
         const links = Object.fromEntries(unitIds.map((id) => [id, itemLink(itemKind, id, year, itemId)]));
         const { rows } = await txRepo.insertUrgings({ messageId, unitIds, title: urgingTitle(principal.scope.name), body: body.text, businessDate: today, itemKind, links });
-        const deliveryIds = options.emailEnabled && rows.length > 0 ? await createDeliveries(trx, idList(rows.map((r) => r.id))) : [];
+        const deliveryIds = options.emailEnabled && rows.length > 0 ? await createDeliveries(trx, notificationsOf(rows.map((r) => r.id))) : [];
         const reached = new Set(rows.map((r) => r.unit_id));
         const withoutRecipient = unitIds.filter((id) => !reached.has(id)).map((id) => byId.get(id)!);
         await recordAudit(trx, auditContext(context), {
