@@ -215,6 +215,24 @@ describe('a simulated month', () => {
     }
   });
 
+  it('counts a month as recorded only from the day its meeting was held: a run for an earlier day still reminds', async () => {
+    const { db } = ctx;
+    const province = await createUnit(db, null, 'province_committee', 'Tỉnh Hà Nam');
+    const commune = await createUnit(db, province, 'grassroots_committee', 'Đảng bộ xã Kim Bình');
+    const cell = await createUnit(db, commune, 'cell', 'Chi bộ thôn Kim Thượng');
+    await account(db, 'cell_secretary', cell, 'kimThuong');
+    await rule(db, province, { item_kind: 'meeting_record', days_before: 20, on_due: true, digest_to_parent: false });
+    await meeting(db, cell, 2012, 1, '2012-01-25');
+    const january = async (day: string) =>
+      (await db.selectFrom('notification').select('id').where('business_date', '=', day).where('item_key', '=', `meeting_record:${cell.id}:2012-01`).execute()).length;
+    // January's record is due 07/02 (no topic: 7 days), reminded 20 days before, on 18/01; the meeting
+    // held on 25/01 is already in the database when the run for 18/01 is made (a late or manual run).
+    await runDailyUrging(db, { date: '2012-01-18', emailEnabled: false });
+    expect(await january('2012-01-18')).toBe(1);
+    await runDailyUrging(db, { date: '2012-02-07', emailEnabled: false });
+    expect(await january('2012-02-07')).toBe(0);
+  });
+
   it('computes in SQL the same stage as reminderStage() on every day around the due date', async () => {
     const { db } = ctx;
     const day = '2012-09-15';

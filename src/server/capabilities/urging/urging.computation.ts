@@ -136,22 +136,24 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
           SELECT st.record_days FROM study_topic st JOIN unit tu ON tu.id = st.unit_id
            WHERE st.year = r.year AND tu.path @> c.path ORDER BY tu.depth DESC LIMIT 1
         ) t ON true
-        -- The months recorded as held by D, one bit per month, from one pass over the rules' years (a hash
-        -- join: a per-cell-month NOT EXISTS runs as 12 index probes per cell, the planner misjudging how
-        -- many cells a subtree holds; ~80 s at national scale, issue #11 bench (i)).
+        -- The months recorded as held by D, one bit per month: the cell's year mask kept by the meeting
+        -- triggers (cell_meeting_year) without the months whose meeting was held after D (only a run for a
+        -- past day finds any). Aggregating every meeting of the year instead cost ~4 s at national scale,
+        -- and a per-cell-month NOT EXISTS ~80 s (issue #11 bench (i)).
+        LEFT JOIN cell_meeting_year rec ON rec.unit_id = c.id AND rec.year = r.year
         LEFT JOIN (
-          SELECT cm.unit_id, cm.year, bit_or(1 << (cm.month - 1)) AS held_mask
+          SELECT cm.unit_id, cm.year, bit_or(1 << (cm.month - 1)) AS late_mask
             FROM cell_meeting cm
-           WHERE cm.year IN (SELECT year FROM r) AND cm.kind = 'regular' AND cm.held_on IS NOT NULL AND cm.held_on <= ${d}
+           WHERE cm.year IN (SELECT year FROM r) AND cm.kind = 'regular' AND cm.held_on > ${d}
            GROUP BY cm.unit_id, cm.year
-        ) rec ON rec.unit_id = c.id AND rec.year = r.year
+        ) late ON late.unit_id = c.id AND late.year = r.year
         CROSS JOIN LATERAL (
           SELECT g.m, (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date AS month_end,
                  (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date + coalesce(t.record_days, ${DEFAULT_TOPIC_RULE.recordDays}::int) AS due
             FROM generate_series(1, 12) AS g(m)
         ) mo
        WHERE ${candidate(sql`mo.due`)} AND mo.month_end >= c.valid_from
-         AND coalesce(rec.held_mask, 0) & (1 << (mo.m - 1)) = 0`,
+         AND (coalesce(rec.held_mask, 0) & ~coalesce(late.late_mask, 0)) & (1 << (mo.m - 1)) = 0`,
     commitment_registration: sql`
       WITH r AS (${rules('commitment_registration')})
       SELECT r.id, 'commitment_registration', 'commitment_registration:' || rd.id || ':' || c.id, c.id, rd.member_deadline,
