@@ -53,13 +53,6 @@ function bucket(path: RawBuilder<unknown>, nodes: NodeSet): RawBuilder<number> {
   return sql<number>`ltree2text(subpath(${path}, nlevel(${nodes.parent.path}::ltree), 1))::bigint`;
 }
 
-/** Rows of the node set's subtrees (children mode: strictly below the parent). */
-function inSubtree(path: RawBuilder<unknown>, nodes: NodeSet): RawBuilder<boolean> {
-  if (nodes.whole) return sql<boolean>`true`;
-  if (nodes.mode === 'self') return sql<boolean>`${path} <@ ${nodes.parent.path}::ltree`;
-  return sql<boolean>`(${path} <@ ${nodes.parent.path}::ltree AND nlevel(${path}) > nlevel(${nodes.parent.path}::ltree))`;
-}
-
 function windowsSql(windows: Window[]): RawBuilder<unknown> {
   return sql`(SELECT * FROM unnest(${windows.map((w) => w.from)}::date[], ${windows.map((w) => w.to)}::date[],
                                     ${windows.map((w) => w.year)}::int[], ${windows.map((w) => w.asOf)}::date[])
