@@ -55,25 +55,16 @@ interface DeliveryRow {
 }
 
 /**
- * Queue send_email jobs for new deliveries, all in one add_jobs call (the daily run queues hundreds of
- * thousands at national scale; one add_job call each cost ~190 µs, issue #11 bench (i)). A delivery that
- * already has a job gets it replaced by an identical one (same key and payload): at worst it runs sooner.
- * A job already running is never doubled up: send_email locks the delivery row and skips a delivery
- * that is no longer pending.
+ * Queue send_email jobs for deliveries (one-off urging, after its commit; the daily run queues its own
+ * in batches inside its transaction). Idempotent: an existing job with the same key is left alone.
  */
 export async function enqueueDeliveries(db: Db, deliveryIds: readonly number[]): Promise<void> {
-  for (let start = 0; start < deliveryIds.length; start += ENQUEUE_CHUNK) {
-    const chunk = deliveryIds.slice(start, start + ENQUEUE_CHUNK);
-    await sql`
-      SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
-        SELECT ROW(${TASKS.sendEmail}::text, json_build_object('deliveryId', id), NULL::text, NULL::timestamptz, ${EMAIL_MAX_ATTEMPTS}::smallint,
-                   'delivery:' || id, NULL::smallint, NULL::text[])::graphile_worker.job_spec
-          FROM unnest(${chunk}::bigint[]) AS id))`.execute(db);
-  }
+  if (deliveryIds.length === 0) return;
+  await sql`
+    SELECT graphile_worker.add_job(${TASKS.sendEmail}, json_build_object('deliveryId', id), max_attempts := ${EMAIL_MAX_ATTEMPTS}::int,
+                                   job_key := 'delivery:' || id, job_key_mode := 'unsafe_dedupe')
+      FROM unnest(${[...deliveryIds]}::bigint[]) AS id`.execute(db);
 }
-
-/** Deliveries queued per statement (bounded memory and statement time). */
-const ENQUEUE_CHUNK = 20_000;
 
 export function jobQueue(db: Db): JobQueue {
   return { enqueueDeliveries: (ids) => enqueueDeliveries(db, ids) };
