@@ -93,38 +93,33 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
     sql`${due} >= (SELECT make_date(min(year), 1, 1) FROM r) AND ${due} <= ${d} + (SELECT coalesce(max(days_before), 0) FROM r)`;
   const yearRange = (due: RawBuilder<unknown>) => sql`${due} BETWEEN make_date(r.year, 1, 1) AND make_date(r.year, 12, 31)`;
 
-  const perKind: Record<ItemKind, RawBuilder<unknown>> = {
-    // The open obligations first (a few per cent of them), then the rules: started from a rule's subtree
-    // the planner walked every unit of it (GiST) and probed each unit's obligations, 9 s for a rule at the
-    // root (issue #11 bench (i)).
-    plan: sql`
-      WITH r AS (${rules('plan')}), o AS MATERIALIZED (
-        SELECT o.requirement_id, o.unit_id, o.due_on, u.path
+  /**
+   * Plans and conferences of the direction cascade. The open obligations first (a few per cent of them),
+   * then the rules: started from a rule's subtree the planner walked every unit of it (GiST) and probed
+   * each unit's obligations, 9 s for a rule at the root (issue #11 bench (i)).
+   */
+  const obligations = (kind: 'plan' | 'conference', due: 'due_on' | 'conference_due_on', done: 'done_on' | 'conference_on') => {
+    const dueOn = sql.ref(`o.${due}`);
+    const doneOn = sql.ref(`o.${done}`);
+    return sql`
+      WITH r AS (${rules(kind)}), o AS MATERIALIZED (
+        SELECT o.requirement_id, o.unit_id, ${dueOn} AS due_on, u.path
           FROM cascade_obligation o
           JOIN unit u ON u.id = o.unit_id AND ${OPEN_UNIT('u', d)}
-         WHERE (o.done_on IS NULL OR o.done_on > ${d}) AND ${openWindow(sql`o.due_on`)}
+         WHERE ${dueOn} IS NOT NULL AND (${doneOn} IS NULL OR ${doneOn} > ${d}) AND ${openWindow(dueOn)}
       )
-      SELECT r.id AS rule_id, 'plan' AS item_kind, 'plan:' || o.requirement_id || ':' || o.unit_id AS item_key, o.unit_id, o.due_on,
-             ${stage(sql`o.due_on`)} AS stage, ${prefix('plan')} || ' ' || pd.symbol AS label,
+      SELECT r.id AS rule_id, ${sql.lit(kind)} AS item_kind, ${sql.lit(kind)} || ':' || o.requirement_id || ':' || o.unit_id AS item_key, o.unit_id, o.due_on,
+             ${stage(sql`o.due_on`)} AS stage, ${prefix(kind)} || ' ' || pd.symbol AS label,
              '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id AS link, r.digest_to_parent AS digest
         FROM r
         JOIN o ON ${yearRange(sql`o.due_on`)} AND ${candidate(sql`o.due_on`)} AND o.path <@ r.root_path
         JOIN cascade_requirement q ON q.id = o.requirement_id
-        JOIN party_document pd ON pd.id = q.document_id`,
-    conference: sql`
-      WITH r AS (${rules('conference')}), o AS MATERIALIZED (
-        SELECT o.requirement_id, o.unit_id, o.conference_due_on, u.path
-          FROM cascade_obligation o
-          JOIN unit u ON u.id = o.unit_id AND ${OPEN_UNIT('u', d)}
-         WHERE o.conference_due_on IS NOT NULL AND (o.conference_on IS NULL OR o.conference_on > ${d}) AND ${openWindow(sql`o.conference_due_on`)}
-      )
-      SELECT r.id, 'conference', 'conference:' || o.requirement_id || ':' || o.unit_id, o.unit_id, o.conference_due_on,
-             ${stage(sql`o.conference_due_on`)}, ${prefix('conference')} || ' ' || pd.symbol,
-             '/chi-dao?document=' || q.document_id || '&unit=' || o.unit_id, r.digest_to_parent
-        FROM r
-        JOIN o ON ${yearRange(sql`o.conference_due_on`)} AND ${candidate(sql`o.conference_due_on`)} AND o.path <@ r.root_path
-        JOIN cascade_requirement q ON q.id = o.requirement_id
-        JOIN party_document pd ON pd.id = q.document_id`,
+        JOIN party_document pd ON pd.id = q.document_id`;
+  };
+
+  const perKind: Record<ItemKind, RawBuilder<unknown>> = {
+    plan: obligations('plan', 'due_on', 'done_on'),
+    conference: obligations('conference', 'conference_due_on', 'conference_on'),
     meeting_record: sql`
       WITH r AS (${rules('meeting_record')})
       SELECT r.id, 'meeting_record', 'meeting_record:' || c.id || ':' || r.year || '-' || lpad(mo.m::text, 2, '0'), c.id, mo.due,
