@@ -8,7 +8,9 @@ import type { Db } from '../../db/connect';
  * Returns the new deliveries' ids, which the caller hands to the job queue after commit (or queues in
  * the same transaction).
  */
-export async function createDeliveries(db: Db, notifications: RawBuilder<unknown>): Promise<number[]> {
+export async function createDeliveries(db: Db, notifications: RawBuilder<unknown>, options: { fresh?: boolean } = {}): Promise<number[]> {
+  // `fresh`: notifications inserted by this very transaction have no delivery yet, so the speculative
+  // insertion of ON CONFLICT (~5 µs a row, 350,000 rows in the national daily run) buys nothing.
   const { rows } = await sql<{ id: number }>`
     INSERT INTO notification_delivery (notification_id, email)
     SELECT n.id, a.email
@@ -18,7 +20,7 @@ export async function createDeliveries(db: Db, notifications: RawBuilder<unknown
      WHERE a.email IS NOT NULL AND a.disabled_at IS NULL
        AND coalesce(p.email_enabled, true)
        AND n.kind = ANY (coalesce(p.email_kinds, '{reminder,digest,urging}'::text[]))
-    ON CONFLICT (notification_id) DO NOTHING
+    ${options.fresh ? sql`` : sql`ON CONFLICT (notification_id) DO NOTHING`}
     RETURNING id`.execute(db);
   return rows.map((row) => row.id);
 }

@@ -36,8 +36,9 @@ import { RECIPIENT_ROLES } from './urging.repository';
  *
  * Hits go to a temporary table; reminders go to the accounts of the unit that must act, one digest per
  * parent unit and recipient lists its late sub-units. Every notification carries a unique dedupe key,
- * inserted with ON CONFLICT DO NOTHING, and an e-mail delivery is created only for a newly inserted
- * notification: running a day twice (two workers, a retry, a manual run) adds nothing.
+ * inserted only when the day has no notification with that key yet (runs of one day take turns on an
+ * advisory lock), and an e-mail delivery is created only for a newly inserted notification: running a
+ * day twice (two workers, a retry, a manual run) adds nothing.
  */
 
 export interface DailyRunOptions {
@@ -121,7 +122,16 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
     plan: obligations('plan', 'due_on', 'done_on'),
     conference: obligations('conference', 'conference_due_on', 'conference_on'),
     meeting_record: sql`
-      WITH r AS (${rules('meeting_record')})
+      WITH r AS (${rules('meeting_record')}),
+      -- The months missing from each 12-bit mask of recorded months: joined by mask, a cell yields only its
+      -- unrecorded months (expanding all twelve and filtering by the mask made 3.4 million rows for ~220,000
+      -- kept at national scale, issue #11 bench (i)).
+      missing AS (
+        SELECT mask, m FROM generate_series(0, 4095) AS mask CROSS JOIN generate_series(1, 12) AS m WHERE mask & (1 << (m - 1)) = 0
+      ),
+      -- Materialized so that it is hash-joined: from a rule's subtree the planner expects 1 % of the cells
+      -- and probed the masks one by one (2.5 s at national scale).
+      rec AS MATERIALIZED (SELECT unit_id, year, held_mask FROM cell_meeting_year WHERE year IN (SELECT year FROM r))
       SELECT r.id, 'meeting_record', 'meeting_record:' || c.id || ':' || r.year || '-' || lpad(mo.m::text, 2, '0'), c.id, mo.due,
              ${stage(sql`mo.due`)}, ${prefix('meeting_record')} || ' ' || mo.m || '/' || r.year,
              '/sinh-hoat/' || c.id || '?year=' || r.year, r.digest_to_parent
@@ -135,22 +145,27 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
         -- triggers (cell_meeting_year) without the months whose meeting was held after D (only a run for a
         -- past day finds any). Aggregating every meeting of the year instead cost ~4 s at national scale,
         -- and a per-cell-month NOT EXISTS ~80 s (issue #11 bench (i)).
-        LEFT JOIN cell_meeting_year rec ON rec.unit_id = c.id AND rec.year = r.year
+        LEFT JOIN rec ON rec.unit_id = c.id AND rec.year = r.year
         LEFT JOIN (
           SELECT cm.unit_id, cm.year, bit_or(1 << (cm.month - 1)) AS late_mask
             FROM cell_meeting cm
            WHERE cm.year IN (SELECT year FROM r) AND cm.kind = 'regular' AND cm.held_on > ${d}
            GROUP BY cm.unit_id, cm.year
         ) late ON late.unit_id = c.id AND late.year = r.year
+        JOIN missing g ON g.mask = coalesce(rec.held_mask, 0) & ~coalesce(late.late_mask, 0)
         CROSS JOIN LATERAL (
           SELECT g.m, (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date AS month_end,
                  (make_date(r.year, g.m, 1) + interval '1 month' - interval '1 day')::date + coalesce(t.record_days, ${DEFAULT_TOPIC_RULE.recordDays}::int) AS due
-            FROM generate_series(1, 12) AS g(m)
         ) mo
-       WHERE ${candidate(sql`mo.due`)} AND mo.month_end >= c.valid_from
-         AND (coalesce(rec.held_mask, 0) & ~coalesce(late.late_mask, 0)) & (1 << (mo.m - 1)) = 0`,
+       WHERE ${candidate(sql`mo.due`)} AND mo.month_end >= c.valid_from`,
     commitment_registration: sql`
-      WITH r AS (${rules('commitment_registration')})
+      WITH r AS (${rules('commitment_registration')}),
+      -- Materialized so that it is hash-joined (the cells of a rule's subtree are misestimated at 1 %, and
+      -- the roll-ups were probed one by one, ~1 s at national scale).
+      cr AS MATERIALIZED (
+        SELECT cr.unit_id, cr.round_id, cr.members_on_time + cr.members_late AS submitted FROM commitment_rollup cr
+         WHERE cr.round_id IN (SELECT rd.id FROM commitment_round rd WHERE rd.year IN (SELECT year FROM r))
+      )
       SELECT r.id, 'commitment_registration', 'commitment_registration:' || rd.id || ':' || c.id, c.id, rd.member_deadline,
              ${stage(sql`rd.member_deadline`)}, ${prefix('commitment_registration')} || ' ' || rd.year,
              '/dang-ky?year=' || rd.year || '&unit=' || c.id, r.digest_to_parent
@@ -158,8 +173,8 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
         JOIN commitment_round rd ON rd.year = r.year AND ${candidate(sql`rd.member_deadline`)}
         JOIN unit ru ON ru.id = rd.unit_id
         JOIN unit c ON c.path <@ r.root_path AND c.path <@ ru.path AND c.kind IN ('cell', 'grassroots_cell') AND c.member_count > 0 AND ${OPEN_UNIT('c', d)}
-        LEFT JOIN commitment_rollup cr ON cr.unit_id = c.id AND cr.round_id = rd.id
-       WHERE coalesce(cr.members_on_time + cr.members_late, 0) < c.member_count`,
+        LEFT JOIN cr ON cr.unit_id = c.id AND cr.round_id = rd.id
+       WHERE coalesce(cr.submitted, 0) < c.member_count`,
     follow_up: sql`
       WITH r AS (${rules('follow_up')})
       SELECT r.id, 'follow_up', 'follow_up:' || f.id, f.owner_unit_id, f.due_on,
@@ -193,6 +208,13 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
 
   const roles = sql`${[...RECIPIENT_ROLES]}::text[]`;
   const dateKey = sql`${options.date}::text`;
+  /**
+   * Not yet notified today. The day's keys (they end with the day) are written only by this run, under
+   * the day's advisory lock, so a plain INSERT filtered by this test cannot collide; the unique index stays
+   * as the backstop (a collision fails the run, it never duplicates). ON CONFLICT DO NOTHING cost a
+   * speculative insertion per row: 4–6 s of the 572,055 reminders at national scale (issue #11 bench (i)).
+   */
+  const notYet = (key: RawBuilder<unknown>) => sql`NOT EXISTS (SELECT 1 FROM notification n WHERE n.business_date = ${d} AND n.dedupe_key = ${key})`;
 
   return db.transaction().execute(async (trx) => {
     // Two runs of the same day (two workers, a manual run) take turns; the second then finds everything
@@ -234,8 +256,8 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
                format(CASE stage WHEN 'before' THEN ${REMINDER_BODY_TEMPLATES.before}::text WHEN 'due' THEN ${REMINDER_BODY_TEMPLATES.due}::text ELSE ${REMINDER_BODY_TEMPLATES.after}::text END,
                       unit_name, label, to_char(due_on, 'DD/MM/YYYY'), abs(${d} - due_on)),
                link, 'reminder:' || item_key || ':' || account_id || ':' || ${dateKey}
-          FROM picked
-        ON CONFLICT (dedupe_key) DO NOTHING
+          FROM picked p
+         WHERE ${notYet(sql`'reminder:' || p.item_key || ':' || p.account_id || ':' || ${dateKey}`)}
         RETURNING id, kind, account_id
       )
       INSERT INTO urging_new SELECT id, kind, account_id FROM inserted`.execute(trx);
@@ -296,13 +318,13 @@ export async function runDailyUrging(db: Db, options: DailyRunOptions): Promise<
                replace(replace(${JSON.stringify(DIGEST_LINK_TEMPLATES)}::jsonb ->> item_kind, '{unit}', parent_id::text), '{year}', ${year}::text),
                'digest:' || parent_id || ':' || account_id || ':' || ${dateKey}
           FROM per
-        ON CONFLICT (dedupe_key) DO NOTHING
+         WHERE ${notYet(sql`'digest:' || per.parent_id || ':' || per.account_id || ':' || ${dateKey}`)}
         RETURNING id, kind, account_id
       )
       INSERT INTO urging_new SELECT id, kind, account_id FROM inserted`.execute(trx);
 
     const counts = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM urging_new GROUP BY kind`.execute(trx);
-    const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id, kind, account_id FROM urging_new`) : [];
+    const deliveryIds = options.emailEnabled ? await createDeliveries(trx, sql`SELECT id, kind, account_id FROM urging_new`, { fresh: true }) : [];
     if (options.queueEmails && deliveryIds.length > 0) {
       await sql`
         SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
