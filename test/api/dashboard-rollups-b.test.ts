@@ -368,6 +368,30 @@ describe('the dated dashboard summaries', () => {
     await expectDashboardReadsRight(ctx.db);
   });
 
+  it('count a write made while a move of its unit is uncommitted under the ancestors the move leaves it', async () => {
+    // The writer waits for the move (it locks its units FOR SHARE before reading their paths): had it read
+    // the old path, its rows would go to the old ancestors, after the move had already shifted the subtree's.
+    const before = await ctx.db.selectFrom('unit').select(['path']).where('id', '=', cellC.id).executeTakeFirstOrThrow();
+    let settled = false;
+    let writes: Promise<unknown> = Promise.resolve();
+    await ctx.db.transaction().execute(async (trx) => {
+      await sql`
+        UPDATE unit u SET path = t.path || subpath(u.path, nlevel(${before.path}::ltree) - 1),
+                          depth = nlevel(t.path || subpath(u.path, nlevel(${before.path}::ltree) - 1)) - 1
+          FROM (SELECT path FROM unit WHERE id = ${tree.queVo.id}) t
+         WHERE u.path <@ ${before.path}::ltree`.execute(trx);
+      await trx.updateTable('unit').set({ parent_id: tree.queVo.id }).where('id', '=', cellC.id).execute();
+      writes = Promise.all([conference(cellC, '2012-07-02', 3, 2), activity(cellC, 'inspection', '2012-07-03')]).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+    });
+    await writes;
+    await expectSummariesRight(ctx.db);
+    await expectDashboardReadsRight(ctx.db);
+  });
+
   it('catch a write the triggers missed', async () => {
     await sql`ALTER TABLE follow_up DISABLE TRIGGER follow_up_rollup_update`.execute(ctx.db);
     try {

@@ -1,0 +1,13 @@
+DROP FUNCTION conference_rollup_apply(bigint[], date[], integer[], integer[], integer[], integer[], integer[]);
+ALTER FUNCTION conference_rollup_add(bigint[], date[], integer[], integer[], integer[], integer[], integer[]) RENAME TO conference_rollup_apply;
+DROP FUNCTION inspection_rollup_apply(bigint[], date[], text[], boolean[], integer[]);
+ALTER FUNCTION inspection_rollup_add(bigint[], date[], text[], boolean[], integer[]) RENAME TO inspection_rollup_apply;
+DROP FUNCTION follow_up_rollup_apply(bigint[], date[], date[], date[], integer[]);
+ALTER FUNCTION follow_up_rollup_add(bigint[], date[], date[], date[], integer[]) RENAME TO follow_up_rollup_apply;
+DROP FUNCTION nomination_rollup_apply(bigint[], integer[], text[], integer[]);
+ALTER FUNCTION nomination_rollup_add(bigint[], integer[], text[], integer[]) RENAME TO nomination_rollup_apply;
+DROP FUNCTION commendation_rollup_apply(bigint[], date[], text[], integer[]);
+ALTER FUNCTION commendation_rollup_add(bigint[], date[], text[], integer[]) RENAME TO commendation_rollup_apply;
+DROP FUNCTION publicity_rollup_apply(bigint[], date[], bigint[], integer[]);
+ALTER FUNCTION publicity_rollup_add(bigint[], date[], bigint[], integer[]) RENAME TO publicity_rollup_apply;
+DROP FUNCTION dated_rollup_lock_units(bigint[]);
