@@ -81,6 +81,50 @@ describe('an internal error answers a clean 500', () => {
   });
 });
 
+describe('two transactions colliding in the database answer 409 with a retry advice, never a 500', () => {
+  let probe: ReturnType<typeof Fastify>;
+  const message = 'Dữ liệu này đang được người khác cập nhật cùng lúc nên chưa có thay đổi nào được lưu. Vui lòng thử lại.';
+  const pause = () => new Promise((resolve) => setTimeout(resolve, 100));
+  beforeAll(async () => {
+    await sql`CREATE TABLE reliability_pair (id int PRIMARY KEY, n int NOT NULL)`.execute(database.db);
+    await sql`INSERT INTO reliability_pair VALUES (1, 0), (2, 0)`.execute(database.db);
+    probe = Fastify({ logger: false });
+    registerErrorHandler(probe);
+    // A real deadlock: two transactions lock the two rows in opposite orders; PostgreSQL aborts one (40P01).
+    probe.get('/api/collide/deadlock', async () => {
+      const lockBoth = (first: number, second: number) =>
+        database.db.transaction().execute(async (trx) => {
+          await sql`UPDATE reliability_pair SET n = n + 1 WHERE id = ${first}`.execute(trx);
+          await pause();
+          await sql`UPDATE reliability_pair SET n = n + 1 WHERE id = ${second}`.execute(trx);
+        });
+      await Promise.all([lockBoth(1, 2), lockBoth(2, 1)]);
+      return { ok: true };
+    });
+    // A real serialization failure (40001): a REPEATABLE READ transaction updates a row changed since it began.
+    probe.get('/api/collide/serialization', async () => {
+      await database.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+        await sql`SELECT n FROM reliability_pair WHERE id = 1`.execute(trx);
+        await sql`UPDATE reliability_pair SET n = n + 1 WHERE id = 1`.execute(database.db);
+        await sql`UPDATE reliability_pair SET n = n + 1 WHERE id = 1`.execute(trx);
+      });
+      return { ok: true };
+    });
+    await probe.ready();
+  });
+  afterAll(async () => {
+    await probe?.close();
+    await sql`DROP TABLE IF EXISTS reliability_pair`.execute(database.db);
+  });
+
+  it.each(['deadlock', 'serialization'])('%s → 409 conflict', async (kind) => {
+    const response = await probe.inject({ method: 'GET', url: `/api/collide/${kind}` });
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toEqual({ error: 'conflict', message, requestId: expect.any(String) });
+    expect(response.body).not.toMatch(/deadlock|serializ|40P01|40001|reliability_pair/iu);
+  });
+});
+
 describe('a database connection failure of any shape answers 503, never a 500', () => {
   /** The shapes node-postgres and Node produce when the database is stopped, restarting, crashed or unreachable. */
   const failures: [string, () => Error][] = [

@@ -27,6 +27,14 @@ const UNAVAILABLE_CODES = new Set([
   '53200',
   '53300',
 ]);
+/**
+ * Two transactions that collided in the database: a deadlock (40P01, PostgreSQL aborts one of them), a
+ * serialization failure (40001) or a lock wait given up (55P03). The aborted request wrote nothing and a
+ * retry normally succeeds, so it answers 409 with that advice, not a 500; it is still logged (a recurring
+ * deadlock means two writes lock in different orders).
+ */
+const COLLISION_CODES = new Set(['40P01', '40001', '55P03']);
+
 /** node-postgres reports a dropped or timed-out connection with these messages and no code. */
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated( unexpectedly| due to connection timeout)?$/u,
@@ -50,6 +58,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toResponse(error, request.id, request.routeOptions.bodyLimit);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (COLLISION_CODES.has((error as { code?: string }).code ?? '')) request.log.warn({ err: error }, 'request collided with another transaction');
     void reply.status(body.status).send(body.payload);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -94,6 +103,9 @@ function toResponse(error: FastifyError, requestId: string, bodyLimit: number | 
   if (isDatabaseUnavailable(error)) {
     const unavailable = Unavailable();
     return { status: unavailable.status, payload: { error: unavailable.code, message: unavailable.message, requestId } };
+  }
+  if (code !== undefined && COLLISION_CODES.has(code)) {
+    return { status: 409, payload: { error: 'conflict', message: 'Dữ liệu này đang được người khác cập nhật cùng lúc nên chưa có thay đổi nào được lưu. Vui lòng thử lại.', requestId } };
   }
   // Text PostgreSQL cannot store (a NUL character, \u0000): the request's fault; its transaction wrote nothing.
   if (code === '22021' || code === '22P05') {
