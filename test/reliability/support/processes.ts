@@ -68,7 +68,9 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
 
   const timeout = options.readyTimeoutMs ?? 120_000;
   const started = Date.now();
-  while (!/Lamtheo is running at/u.test(output)) {
+  // The banner's last fixed line: its lines are separate writes and may arrive in separate chunks, so
+  // waiting for the first one let a test read the output before "Database: …" (a flaky CI failure).
+  while (!/API documentation: /u.test(output)) {
     if (!running) throw new Error(`lamtheo serve exited before it was ready:\n${output}`);
     if (Date.now() - started > timeout) throw new Error(`lamtheo serve not ready after ${timeout} ms:\n${output}`);
     await sleep(100);
