@@ -40,10 +40,20 @@ export class OrgTreePage {
     await this.openCreateChild();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByLabel('Tên đơn vị').fill(name);
-    await dialog.getByLabel('Loại tổ chức').click();
-    await this.page.locator('.ant-select-dropdown:visible').getByText(kindLabel, { exact: true }).click();
-    // Under load the option click can land while the list animates: make sure the choice took.
-    await dialog.locator('.ant-select').filter({ hasText: kindLabel }).first().waitFor();
+    // Under load the option click can land while the list animates and not take (a CI run waited 30 s
+    // for a choice that never came): check that it took, and choose again if not.
+    const dropdown = this.page.locator('.ant-select-dropdown:visible').first();
+    const chosen = dialog.locator('.ant-select').filter({ hasText: kindLabel }).first();
+    for (let attempt = 1; ; attempt += 1) {
+      if (!(await dropdown.isVisible())) await dialog.getByLabel('Loại tổ chức').click();
+      await dropdown.getByText(kindLabel, { exact: true }).click();
+      try {
+        await chosen.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await dialog.getByRole('button', { name: 'Tạo đơn vị' }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
