@@ -34,6 +34,7 @@ const UNAVAILABLE_CODES = new Set([
  * deadlock means two writes lock in different orders).
  */
 const COLLISION_CODES = new Set(['40P01', '40001', '55P03']);
+const isCollision = (error: unknown) => COLLISION_CODES.has(String((error as { code?: unknown }).code));
 
 /** node-postgres reports a dropped or timed-out connection with these messages and no code. */
 const UNAVAILABLE_MESSAGES = [
@@ -58,7 +59,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const body = toResponse(error, request.id, request.routeOptions.bodyLimit);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
-    else if (COLLISION_CODES.has((error as { code?: string }).code ?? '')) request.log.warn({ err: error }, 'request collided with another transaction');
+    else if (isCollision(error)) request.log.warn({ err: error }, 'request collided with another transaction');
     void reply.status(body.status).send(body.payload);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -104,7 +105,7 @@ function toResponse(error: FastifyError, requestId: string, bodyLimit: number | 
     const unavailable = Unavailable();
     return { status: unavailable.status, payload: { error: unavailable.code, message: unavailable.message, requestId } };
   }
-  if (code !== undefined && COLLISION_CODES.has(code)) {
+  if (isCollision(error)) {
     return { status: 409, payload: { error: 'conflict', message: 'Dữ liệu này đang được người khác cập nhật cùng lúc nên chưa có thay đổi nào được lưu. Vui lòng thử lại.', requestId } };
   }
   // Text PostgreSQL cannot store (a NUL character, \u0000): the request's fault; its transaction wrote nothing.
