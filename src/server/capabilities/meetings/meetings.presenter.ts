@@ -3,14 +3,13 @@ import { fullName } from '../../../shared/domain/text';
 import type { UnitKind } from '../../../shared/domain/units';
 import type { MeetingDetail, MeetingSummary, TopicItem } from '../../../shared/schemas/meetings';
 import type { StoredFile } from '../../../shared/schemas/files';
+import { todayInVietnam } from '../../http/clock';
 import type { MeetingRow } from './meetings.repository';
 
 const dateOf = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 /** The day a record was made, in Vietnam. */
-function dayInVietnam(value: Date | string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(value));
-}
+const dayInVietnam = (value: Date | string): string => todayInVietnam(new Date(value));
 
 export function recordLate(row: Pick<MeetingRow, 'held_on' | 'recorded_at' | 'record_days'>): boolean {
   if (row.held_on === null || row.recorded_at === null) return false;
@@ -71,7 +70,9 @@ export function presentMeetingDetail(row: MeetingRow, extras: MeetingExtras): Me
   };
 }
 
-export function auditedMeeting(row: MeetingRow, studied: TopicItem[]) {
+type AuditedFields = 'kind' | 'year' | 'month' | 'planned_on' | 'held_on' | 'present_count' | 'excused_count' | 'absent_count' | 'related_notes' | 'actions' | 'minutes_file_id';
+
+export function auditedMeeting(row: Pick<MeetingRow, AuditedFields>, studied: TopicItem[]) {
   return {
     kind: row.kind,
     month: `${row.month}/${row.year}`,
