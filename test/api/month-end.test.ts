@@ -123,3 +123,57 @@ describe('month end', () => {
     await summariesAgreeWithRecompute();
   });
 });
+
+describe('two writers of one month', () => {
+  const regularOf = (cell: TestUnit, month: number) =>
+    ctx.db.selectFrom('cell_meeting').select(['id', 'held_on', 'version']).where('unit_id', '=', cell.id).where('year', '=', 2012).where('month', '=', month).where('kind', '=', 'regular').execute();
+  const recordAudits = (meetingId: number) =>
+    ctx.db.selectFrom('audit_log').select('after').where('entity_type', '=', 'meeting').where('entity_id', '=', meetingId).where('action', '=', 'meeting.record').execute();
+
+  it('records a month once when two recordings of it arrive at the same moment; the other is told to reload', async () => {
+    const s = secretaries[8] as Secretary;
+    const answers = await Promise.all([s.client.post('/api/meetings', body(s, '2012-09-10')), s.client.post('/api/meetings', body(s, '2012-09-11'))]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.message).toMatch(/Tháng 09\/2012 (vừa có người|đã có biên bản)/u);
+    const rows = await regularOf(s.cell, 9);
+    expect(rows).toHaveLength(1);
+    expect(await recordAudits(rows[0]?.id as number)).toHaveLength(1);
+    await summariesAgreeWithRecompute();
+  });
+
+  it('does not complete a plan changed while the recording was on its way, and writes nothing', async () => {
+    const s = secretaries[9] as Secretary;
+    const planned = await s.client.post('/api/meetings/plan', { unitId: s.cell.id, year: 2012, month: 10, plannedOn: '2012-10-15', itemIds: [itemIds[0]] });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      // Someone changes the plan and has not committed yet when the recording arrives.
+      await other.query('BEGIN');
+      await other.query(`UPDATE cell_meeting SET plan_note = 'Đổi ngày', version = version + 1 WHERE id = $1`, [planned.body.id]);
+      const answer = s.client.post('/api/meetings', body(s, '2012-10-16'));
+      const waiting = async () => (await other.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n > 0;
+      for (let i = 0; i < 100 && !(await waiting()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      await other.query('COMMIT');
+      const refused = await answer;
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.message).toMatch(/Tháng 10\/2012 vừa có người lập kế hoạch hoặc ghi sinh hoạt thường kỳ\. Vui lòng tải lại trang\./u);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    const [row] = await regularOf(s.cell, 10);
+    expect(row).toMatchObject({ held_on: null, version: planned.body.version + 1 });
+    const attendance = await ctx.db.selectFrom('cell_meeting_attendance').select('member_id').where('meeting_id', '=', planned.body.id).execute();
+    expect(attendance).toEqual([]);
+    expect(await recordAudits(planned.body.id)).toEqual([]);
+    // Read again, the plan is recorded, and its audit entry names the planned and studied items.
+    const recorded = await s.client.post('/api/meetings', body(s, '2012-10-16'));
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body).toMatchObject({ id: planned.body.id, heldOn: '2012-10-16', plannedOn: '2012-10-15', planNote: 'Đổi ngày', present: 2, roll: 2, version: planned.body.version + 2 });
+    expect((await recordAudits(planned.body.id)).map((a) => a.after)).toEqual([
+      expect.objectContaining({ month: '10/2012', plannedOn: '2012-10-15', heldOn: '2012-10-16', planned: [1], studied: [1, 2], present: 2 }),
+    ]);
+    await summariesAgreeWithRecompute();
+  });
+});

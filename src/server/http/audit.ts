@@ -12,7 +12,8 @@ export interface AuditEntryInput {
 
 type AuditActor = Pick<RequestContext, 'requestId' | 'ip'> & { actorId: number | null };
 
-function auditRow(context: AuditActor, entry: AuditEntryInput) {
+/** The audit_log columns of an entry (for a write that inserts its entry in its own statement). */
+export function auditRow(context: AuditActor, entry: AuditEntryInput) {
   const [before, after] = onlyChanged(entry.before ?? null, entry.after ?? null);
   return {
     actor_id: context.actorId,

@@ -11,6 +11,14 @@ import { type FileDescription, filesRepository } from './files.repository';
 
 const UNIT_NOT_FOUND = 'Không tìm thấy đơn vị, hoặc đơn vị nằm ngoài phạm vi bạn được xem.';
 
+/** A file read for attaching to a record of `unitId` (null: any unit): it must have been uploaded for that unit. */
+export function checkAttachable(row: FileDescription | null | undefined, unitId: number | null): FileDescription {
+  if (!row || (unitId !== null && row.unit_id !== unitId)) {
+    throw Validation('Tệp đính kèm không tồn tại hoặc được tải lên cho đơn vị khác. Vui lòng tải tệp lên lại.');
+  }
+  return row;
+}
+
 export function presentFile(row: FileDescription): StoredFile {
   return { id: row.id, name: row.name, mediaType: row.media_type, size: row.size };
 }
@@ -66,11 +74,7 @@ export function filesService(db: Db) {
 
     /** For services attaching a file to a record of `unitId`: the file must have been uploaded for that unit. */
     async attachable(database: Db, fileId: number, unitId: number | null): Promise<FileDescription> {
-      const row = await filesRepository(database).describe(fileId);
-      if (!row || (unitId !== null && row.unit_id !== unitId)) {
-        throw Validation('Tệp đính kèm không tồn tại hoặc được tải lên cho đơn vị khác. Vui lòng tải tệp lên lại.');
-      }
-      return row;
+      return checkAttachable(await filesRepository(database).describe(fileId), unitId);
     },
 
     /** Inside a transaction pass it (see the pool note in study-topics' forUnit). */

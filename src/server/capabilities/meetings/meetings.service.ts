@@ -1,20 +1,21 @@
 import { type MeetingKind, type TopicRule, meetingDateProblem, meetingItemsProblem, monthIsDue, planDeadline, squareState } from '../../../shared/domain/meetings';
 import { compareNames, fullName } from '../../../shared/domain/text';
 import { holdsMembers, type UnitKind } from '../../../shared/domain/units';
-import type { CellYear, MeetingDetail, MeetingMatrix, MyMeetings, Roll, StudyTopic, TopicItem, planMeetingBodySchema, recordMeetingBodySchema, updateMeetingBodySchema } from '../../../shared/schemas/meetings';
+import type { CellYear, MeetingDetail, MeetingMatrix, MyMeetings, Roll, TopicItem, planMeetingBodySchema, recordMeetingBodySchema, updateMeetingBodySchema } from '../../../shared/schemas/meetings';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect';
-import { auditContext, recordAudit } from '../../http/audit';
+import { auditContext, auditRow, recordAudit } from '../../http/audit';
 import { todayInVietnam } from '../../http/clock';
 import { Conflict, Forbidden, NotFound, STALE_VERSION_MESSAGE, Validation } from '../../http/errors';
 import { canRecordFor, isInScope } from '../../http/policies';
 import type { Principal, RequestContext } from '../../http/principal';
 import type { FilesService } from '../files/files.service';
-import { presentFile } from '../files/files.service';
+import { checkAttachable, presentFile } from '../files/files.service';
+import type { FileDescription } from '../files/files.repository';
 import { ruleOf, type StudyTopicsService } from '../study-topics/study-topics.service';
 import { matrixRows, writeMatrixSheet } from './meeting-matrix';
-import { auditedMeeting, presentMeetingDetail, presentMeetingSummary } from './meetings.presenter';
-import { type MeetingRow, type MeetingsRepository, meetingsRepository } from './meetings.repository';
+import { auditedMeeting, type MeetingExtras, presentMeetingDetail, presentMeetingSummary } from './meetings.presenter';
+import { type MeetingRow, type MeetingsRepository, meetingsRepository, type RecordingContext, type RollMember } from './meetings.repository';
 
 type PlanBody = z.output<typeof planMeetingBodySchema>;
 type RecordBody = z.output<typeof recordMeetingBodySchema>;
@@ -25,9 +26,14 @@ const NOT_FOUND = 'Không tìm thấy buổi sinh hoạt, hoặc buổi sinh ho�
 const field = (path: string, message: string) => Validation(message, [{ path, message }]);
 const monthLabel = (year: number, month: number) => `${String(month).padStart(2, '0')}/${year}`;
 
+const justRecorded = (year: number, month: number) => Conflict(`Tháng ${monthLabel(year, month)} vừa có người lập kế hoạch hoặc ghi sinh hoạt thường kỳ. Vui lòng tải lại trang.`);
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
+
+/** What checking a meeting's items needs of the year's topic. */
+type MeetingTopic = { rule: TopicRule; items: TopicItem[] };
 
 interface Cell {
   id: number;
@@ -41,7 +47,10 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
   const repo = meetingsRepository(db);
 
   async function visibleCell(principal: Principal, unitId: number, repository: MeetingsRepository = repo): Promise<Cell> {
-    const unit = await repository.unit(unitId);
+    return checkedCell(principal, await repository.unit(unitId));
+  }
+
+  function checkedCell(principal: Principal, unit: Cell | undefined): Cell {
     if (!unit || !isInScope(principal, unit.path)) throw NotFound(UNIT_NOT_FOUND);
     if (!holdsMembers(unit.kind as UnitKind)) throw field('unitId', `${unit.name} không phải chi bộ: sinh hoạt chi bộ được ghi cho từng chi bộ.`);
     return unit;
@@ -58,7 +67,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
   }
 
   /** The topic's items chosen for a meeting: they must belong to the topic of the year. */
-  function chosenItems(topic: StudyTopic | null, itemIds: number[], path: string): TopicItem[] {
+  function chosenItems(topic: MeetingTopic | null, itemIds: number[], path: string): TopicItem[] {
     const unique = [...new Set(itemIds)];
     if (unique.length !== itemIds.length) throw field(path, 'Một nội dung được chọn hai lần.');
     if (unique.length > 0 && !topic) throw field(path, 'Năm này chưa có chuyên đề nên không chọn được nội dung.');
@@ -67,13 +76,16 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
     return items as TopicItem[];
   }
 
-  function ruleFor(topic: StudyTopic | null): TopicRule {
+  function ruleFor(topic: MeetingTopic | null): TopicRule {
     return topic ? topic.rule : { ...ruleOf(undefined) };
   }
 
   /** Attendance must cover the roll exactly: everyone ticked once, nobody from outside. */
   async function checkAttendance(repository: MeetingsRepository, cell: Cell, heldOn: string, attendance: RecordBody['attendance']) {
-    const roll = await repository.roll(cell.id, heldOn);
+    return attendanceCounts(cell, await repository.roll(cell.id, heldOn), attendance);
+  }
+
+  function attendanceCounts(cell: Cell, roll: RollMember[], attendance: RecordBody['attendance']) {
     const onRoll = new Map(roll.map((m) => [m.id, m]));
     const seen = new Set<number>();
     for (const entry of attendance) {
@@ -97,14 +109,19 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       repository.attendance(row.id),
       row.minutes_file_id === null ? undefined : files.describe(row.minutes_file_id, database),
     ]);
+    const pick = (stage: string) => items.filter((i) => i.stage === stage).map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
+    return present(principal, row, { planned: pick('planned'), studied: pick('studied'), attendance, minutes });
+  }
+
+  function present(principal: Principal, row: MeetingRow, parts: Pick<MeetingExtras, 'planned' | 'studied' | 'attendance'> & { minutes: FileDescription | undefined }): MeetingDetail {
+    const { attendance, minutes } = parts;
     attendance.sort((a, b) =>
       compareNames({ familyName: a.family_name, middleName: a.middle_name, givenName: a.given_name }, { familyName: b.family_name, middleName: b.middle_name, givenName: b.given_name }),
     );
-    const pick = (stage: string) => items.filter((i) => i.stage === stage).map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
     const editable = canRecordFor(principal, { path: row.unit_path, valid_to: null });
     return presentMeetingDetail(row, {
-      planned: pick('planned'),
-      studied: pick('studied'),
+      planned: parts.planned,
+      studied: parts.studied,
       attendance,
       minutes: minutes ? presentFile(minutes) : null,
       can: { edit: editable, delete: editable },
@@ -133,7 +150,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
     try {
       return await work();
     } catch (error) {
-      if (isUniqueViolation(error)) throw Conflict(`Tháng ${monthLabel(year, month)} vừa có người ghi sinh hoạt thường kỳ. Vui lòng tải lại trang.`);
+      if (isUniqueViolation(error)) throw justRecorded(year, month);
       throw error;
     }
   }
@@ -223,56 +240,63 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       );
     },
 
+    /**
+     * Two round trips (see `recordingContext`): read what is checked, check it here, then write the
+     * meeting, its items, its attendance and its audit entry in one statement that completes the month's
+     * plan only if nobody changed or recorded it meanwhile.
+     */
     async record(context: RequestContext, body: RecordBody): Promise<MeetingDetail> {
       const { principal } = context;
       const year = Number(body.heldOn.slice(0, 4));
       const month = Number(body.heldOn.slice(5, 7));
-      return withUniqueGuard(
-        () =>
-          db.transaction().execute(async (trx) => {
-            const repository = meetingsRepository(trx);
-            const cell = await visibleCell(principal, body.unitId, repository);
-            requireRecorder(principal, cell);
-            const topic = await topics.forUnit(principal, cell.path, year, trx);
-            const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topic?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
-            if (dateProblem) throw field('heldOn', dateProblem);
-            const items = chosenItems(topic, body.itemIds, 'itemIds');
-            const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), month);
-            if (itemsProblem) throw field('itemIds', itemsProblem);
-            const counts = await checkAttendance(repository, cell, body.heldOn, body.attendance);
-            if (body.minutesFileId) await files.attachable(trx, body.minutesFileId, cell.id);
-            const values = {
-              held_on: body.heldOn,
-              recorded_at: new Date(),
-              topic_id: topic?.id ?? null,
-              studied_count: items.length,
-              ...counts,
-              related_notes: body.relatedNotes ?? null,
-              actions: body.actions ?? null,
-              minutes_file_id: body.minutesFileId ?? null,
-            };
-            let id: number;
-            const existing = body.kind === 'regular' ? await repository.regularOf(cell.id, year, month) : undefined;
-            if (existing && existing.held_on !== null) {
-              throw Conflict(
-                `Tháng ${monthLabel(year, month)} đã có biên bản sinh hoạt thường kỳ (ngày ${existing.held_on.split('-').reverse().join('/')}). Hãy sửa biên bản đó, hoặc ghi buổi này là sinh hoạt bất thường.`,
-              );
-            }
-            if (existing) {
-              id = existing.id;
-              await repository.update(id, values);
-            } else {
-              id = await repository.insert({ unit_id: cell.id, year, month, kind: body.kind, created_by: principal.accountId, ...values });
-            }
-            await repository.replaceItems(id, 'studied', items.map((i) => i.id));
-            await repository.replaceAttendance(id, body.attendance);
-            const row = await visibleMeeting(principal, id, repository);
-            await audit(trx, context, 'meeting.record', row);
-            return detail(principal, row, trx);
-          }),
+      const found = await repo.recordingContext({ unitId: body.unitId, year, month, heldOn: body.heldOn, minutesFileId: body.minutesFileId ?? null });
+      const cell = checkedCell(principal, found?.unit);
+      requireRecorder(principal, cell);
+      const { roll, regular } = found as RecordingContext;
+      const topicRow = (found as RecordingContext).topic;
+      const topic: MeetingTopic | null = topicRow ? { rule: ruleOf(topicRow), items: topicRow.items } : null;
+      const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topicRow?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
+      if (dateProblem) throw field('heldOn', dateProblem);
+      const items = chosenItems(topic, body.itemIds, 'itemIds');
+      const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), month);
+      if (itemsProblem) throw field('itemIds', itemsProblem);
+      const counts = attendanceCounts(cell, roll, body.attendance);
+      const minutes = body.minutesFileId ? checkAttachable((found as RecordingContext).minutes, cell.id) : undefined;
+      const plan = body.kind === 'regular' ? regular : null;
+      if (plan && plan.held_on !== null) {
+        throw Conflict(
+          `Tháng ${monthLabel(year, month)} đã có biên bản sinh hoạt thường kỳ (ngày ${plan.held_on.split('-').reverse().join('/')}). Hãy sửa biên bản đó, hoặc ghi buổi này là sinh hoạt bất thường.`,
+        );
+      }
+      const values = {
+        unit_id: cell.id,
+        year,
+        month,
+        kind: body.kind,
+        created_by: principal.accountId,
+        held_on: body.heldOn,
+        recorded_at: new Date(),
+        topic_id: topicRow?.id ?? null,
+        studied_count: items.length,
+        ...counts,
+        related_notes: body.relatedNotes ?? null,
+        actions: body.actions ?? null,
+        minutes_file_id: body.minutesFileId ?? null,
+      };
+      const planned = plan?.planned_items ?? [];
+      const after = { ...auditedMeeting({ ...values, planned_on: plan?.planned_on ?? null }, items), planned: planned.map((i) => i.number) };
+      const entry = auditRow(auditContext(context), { action: 'meeting.record', entityType: 'meeting', entityId: null, unit: { id: cell.id, path: cell.path }, after });
+      const written = await withUniqueGuard(
+        () => repo.recordMeeting({ values, plannedVersion: plan?.version ?? null, itemIds: items.map((i) => i.id), attendance: body.attendance, audit: entry }),
         year,
         month,
       );
+      // The plan was changed or recorded, or a plan was made, between the read and the write.
+      if (!written) throw justRecorded(year, month);
+      const row: MeetingRow = { ...written, unit_path: cell.path, unit_name: cell.name, unit_kind: cell.kind, unit_valid_to: cell.valid_to, record_days: topicRow?.record_days ?? null, plan_day: topicRow?.plan_day ?? null };
+      const status = new Map(body.attendance.map((a) => [a.memberId, a.status]));
+      const attendance = roll.map((m) => ({ member_id: m.id, status: status.get(m.id) ?? 'absent', family_name: m.family_name, middle_name: m.middle_name, given_name: m.given_name }));
+      return present(principal, row, { planned, studied: items, attendance, minutes });
     },
 
     async update(context: RequestContext, id: number, body: UpdateBody): Promise<MeetingDetail> {
