@@ -898,6 +898,11 @@ export interface WriteScenario {
   cells: number;
   alone: Latency;
   withReaders: Latency;
+  /**
+   * The floor under the same readers: GET /api/auth/me (the session lookup every request makes, and
+   * nothing else), timed after each write. A write cannot be faster than this on the same machine.
+   */
+  floorWithReaders: Latency;
   readers: Pick<LoadResult, 'rps' | 'p50' | 'p90' | 'p99' | 'max' | 'requests' | 'non2xx' | 'errors'>;
   readerConnections: number;
   errors: number;
@@ -1028,7 +1033,7 @@ export async function dashboardBench(options: DashboardBenchOptions): Promise<Da
 
 const WRITE_TARGET_MS = 20;
 
-async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario> {
+export async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario> {
   const { origin, pool, cookie, log } = options;
   const today = todayInVietnam();
   const [year, month] = today.split('-').map(Number) as [number, number];
@@ -1080,11 +1085,13 @@ async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario
   const readers = measure({ title: 'dashboard readers', origin, requests, connections: options.readerConnections, warmupSeconds, durationSeconds: options.readerSeconds });
   await new Promise((resolve) => setTimeout(resolve, (warmupSeconds + 1) * 1000));
   const withReaders: number[] = [];
+  const floor: number[] = [];
   const deadline = Date.now() + (options.readerSeconds - 2) * 1000;
   while (withReaders.length < options.writes && Date.now() < deadline) {
     const ms = await record();
     if (ms === null) break;
     withReaders.push(ms);
+    floor.push(await timed(async () => void (await (await fetch(`${origin}/api/auth/me`, { headers: { cookie } })).text())));
   }
   const read = await readers;
   log(`writes with ${options.readerConnections} dashboard readers: ${withReaders.length} meetings; readers ${read.rps.toFixed(0)} req/s, p50 ${read.p50} ms, p99 ${read.p99} ms`);
@@ -1093,6 +1100,7 @@ async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario
     cells: cells.rows.length,
     alone: latency(alone),
     withReaders: withLatency,
+    floorWithReaders: latency(floor),
     readers: { rps: read.rps, p50: read.p50, p90: read.p90, p99: read.p99, max: read.max, requests: read.requests, non2xx: read.non2xx, errors: read.errors },
     readerConnections: options.readerConnections,
     errors,
@@ -1131,7 +1139,7 @@ export function printDashboard(generation: DashboardGeneration, result: Dashboar
   console.log(
     `    POST /api/meetings (a cell's meeting of this month): alone ${fmt(w.alone)} (n=${w.alone.samples}); with ${w.readerConnections} dashboard readers ` +
       `${fmt(w.withReaders)} (n=${w.withReaders.samples}; readers ${w.readers.rps.toFixed(0)} req/s, p50 ${w.readers.p50} / p99 ${w.readers.p99} ms); ` +
-      `p95 with/without ${(w.withReaders.p95 / Math.max(w.alone.p95, 0.001)).toFixed(1)}×; errors ${w.errors}${w.firstError ? ` (${w.firstError})` : ''}  target ${w.target}: ${w.verdict}`,
+      `p95 with/without ${(w.withReaders.p95 / Math.max(w.alone.p95, 0.001)).toFixed(1)}×; floor (GET /api/auth/me between the writes) ${fmt(w.floorWithReaders)}; errors ${w.errors}${w.firstError ? ` (${w.firstError})` : ''}  target ${w.target}: ${w.verdict}`,
   );
 }
 

@@ -15,7 +15,7 @@ import type { FileDescription } from '../files/files.repository';
 import { ruleOf, type StudyTopicsService } from '../study-topics/study-topics.service';
 import { matrixRows, writeMatrixSheet } from './meeting-matrix';
 import { auditedMeeting, type MeetingExtras, presentMeetingDetail, presentMeetingSummary } from './meetings.presenter';
-import { type MeetingRow, type MeetingsRepository, meetingsRepository, type RecordingContext, type RollMember } from './meetings.repository';
+import { type MeetingRow, type MeetingsRepository, meetingsRepository, type RollMember } from './meetings.repository';
 
 type PlanBody = z.output<typeof planMeetingBodySchema>;
 type RecordBody = z.output<typeof recordMeetingBodySchema>;
@@ -250,10 +250,10 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       const year = Number(body.heldOn.slice(0, 4));
       const month = Number(body.heldOn.slice(5, 7));
       const found = await repo.recordingContext({ unitId: body.unitId, year, month, heldOn: body.heldOn, minutesFileId: body.minutesFileId ?? null });
-      const cell = checkedCell(principal, found?.unit);
+      if (!found) throw NotFound(UNIT_NOT_FOUND);
+      const cell = checkedCell(principal, found.unit);
       requireRecorder(principal, cell);
-      const { roll, regular } = found as RecordingContext;
-      const topicRow = (found as RecordingContext).topic;
+      const { roll, regular, topic: topicRow } = found;
       const topic: MeetingTopic | null = topicRow ? { rule: ruleOf(topicRow), items: topicRow.items } : null;
       const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topicRow?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
       if (dateProblem) throw field('heldOn', dateProblem);
@@ -261,7 +261,7 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), month);
       if (itemsProblem) throw field('itemIds', itemsProblem);
       const counts = attendanceCounts(cell, roll, body.attendance);
-      const minutes = body.minutesFileId ? checkAttachable((found as RecordingContext).minutes, cell.id) : undefined;
+      const minutes = body.minutesFileId ? checkAttachable(found.minutes, cell.id) : undefined;
       const plan = body.kind === 'regular' ? regular : null;
       if (plan && plan.held_on !== null) {
         throw Conflict(
