@@ -124,6 +124,16 @@ describe('month end', () => {
   });
 });
 
+/** Until another session waits for a lock `client`'s open transaction holds (at most 5 s). */
+async function waitUntilBlocking(client: pg.Client) {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`);
+    if (rows[0].n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('nobody waited for the open transaction');
+}
+
 describe('two writers of one month', () => {
   const regularOf = (cell: TestUnit, month: number) =>
     ctx.db.selectFrom('cell_meeting').select(['id', 'held_on', 'version']).where('unit_id', '=', cell.id).where('year', '=', 2012).where('month', '=', month).where('kind', '=', 'regular').execute();
@@ -152,8 +162,8 @@ describe('two writers of one month', () => {
       await other.query('BEGIN');
       await other.query(`UPDATE cell_meeting SET plan_note = 'Đổi ngày', version = version + 1 WHERE id = $1`, [planned.body.id]);
       const answer = s.client.post('/api/meetings', body(s, '2012-10-16'));
-      const waiting = async () => (await other.query(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`)).rows[0].n > 0;
-      for (let i = 0; i < 100 && !(await waiting()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      // The recording has read the plan as it was and now waits for this transaction's row lock.
+      await waitUntilBlocking(other);
       await other.query('COMMIT');
       const refused = await answer;
       expect(refused.status, JSON.stringify(refused.body)).toBe(409);
@@ -168,12 +178,46 @@ describe('two writers of one month', () => {
     expect(attendance).toEqual([]);
     expect(await recordAudits(planned.body.id)).toEqual([]);
     // Read again, the plan is recorded, and its audit entry names the planned and studied items.
-    const recorded = await s.client.post('/api/meetings', body(s, '2012-10-16'));
+    // The items sent in reverse come back, and are audited, in the topic's order.
+    const recorded = await s.client.post('/api/meetings', { ...body(s, '2012-10-16'), itemIds: [...itemIds].reverse() });
     expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
     expect(recorded.body).toMatchObject({ id: planned.body.id, heldOn: '2012-10-16', plannedOn: '2012-10-15', planNote: 'Đổi ngày', present: 2, roll: 2, version: planned.body.version + 2 });
+    expect(recorded.body.studiedItems.map((i: { number: number }) => i.number)).toEqual([1, 2]);
+    expect(recorded.body.plannedItems.map((i: { number: number }) => i.number)).toEqual([1]);
     expect((await recordAudits(planned.body.id)).map((a) => a.after)).toEqual([
       expect.objectContaining({ month: '10/2012', plannedOn: '2012-10-15', heldOn: '2012-10-16', planned: [1], studied: [1, 2], present: 2 }),
     ]);
+    await summariesAgreeWithRecompute();
+  });
+  it('does not complete a plan deleted and made again while the recording was on its way', async () => {
+    const s = secretaries[10] as Secretary;
+    const first = await s.client.post('/api/meetings/plan', { unitId: s.cell.id, year: 2012, month: 11, plannedOn: '2012-11-15', itemIds: [itemIds[0]] });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    let second: number;
+    try {
+      // The plan is deleted and another one made (at version 1 again) in a transaction still open.
+      await other.query('BEGIN');
+      await other.query('DELETE FROM cell_meeting WHERE id = $1', [first.body.id]);
+      const made = await other.query(
+        `INSERT INTO cell_meeting (unit_id, year, month, kind, planned_on, planned_at) VALUES ($1, 2012, 11, 'regular', '2012-11-20', now()) RETURNING id::int, version`,
+        [s.cell.id],
+      );
+      second = made.rows[0].id;
+      expect(made.rows[0].version).toBe(first.body.version);
+      const answer = s.client.post('/api/meetings', body(s, '2012-11-16'));
+      await waitUntilBlocking(other);
+      await other.query('COMMIT');
+      const refused = await answer;
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.message).toMatch(/Tháng 11\/2012 vừa có người/u);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect(await regularOf(s.cell, 11)).toEqual([{ id: second, held_on: null, version: 1 }]);
+    expect(await recordAudits(second)).toEqual([]);
     await summariesAgreeWithRecompute();
   });
 });

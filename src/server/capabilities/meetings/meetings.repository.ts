@@ -85,13 +85,15 @@ export interface RecordedMeeting {
     actions: string | null;
     minutes_file_id: number | null;
   };
-  /** The version of the planned regular meeting this recording completes; null when there was none. */
-  plannedVersion: number | null;
+  /** The planned regular meeting this recording completes, as it was read; null when there was none. */
+  plan: { id: number; version: number } | null;
   itemIds: number[];
   attendance: { memberId: number; status: string }[];
   /** The audit entry's columns; its entity id is the meeting's. */
   audit: ReturnType<typeof auditRow>;
 }
+
+const ITEM_JSON = sql`jsonb_build_object('id', i.id, 'number', i.number, 'title', i.title, 'description', i.description)`;
 
 export function meetingsRepository(db: Db) {
   const base = () =>
@@ -158,18 +160,19 @@ export function meetingsRepository(db: Db) {
     async recordingContext(args: { unitId: number; year: number; month: number; heldOn: string; minutesFileId: number | null }): Promise<RecordingContext | undefined> {
       const result = await sql<RecordingContext>`
         SELECT jsonb_build_object('id', u.id, 'path', u.path::text, 'name', u.name, 'kind', u.kind, 'valid_to', u.valid_to) AS unit,
+               -- The topic set nearest above the unit (as studyTopicsRepository.forUnit).
                (SELECT jsonb_build_object('id', t.id, 'year', t.year, 'min_items', t.min_items, 'max_items', t.max_items,
                          'required_months', to_jsonb(t.required_months), 'plan_day', t.plan_day, 'record_days', t.record_days,
-                         'items', coalesce((SELECT jsonb_agg(jsonb_build_object('id', i.id, 'number', i.number, 'title', i.title, 'description', i.description) ORDER BY i.number)
-                                              FROM study_topic_item i WHERE i.topic_id = t.id), '[]'::jsonb))
+                         'items', coalesce((SELECT jsonb_agg(${ITEM_JSON} ORDER BY i.number) FROM study_topic_item i WHERE i.topic_id = t.id), '[]'::jsonb))
                   FROM study_topic t JOIN unit tu ON tu.id = t.unit_id
                  WHERE tu.path @> u.path AND t.year = ${args.year}
                  ORDER BY nlevel(tu.path) DESC LIMIT 1) AS topic,
+               -- The roll on the day (as roll() below).
                coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'family_name', p.family_name, 'middle_name', p.middle_name, 'given_name', p.given_name, 'status', p.status))
                            FROM member p
                           WHERE p.unit_id = u.id AND p.left_on IS NULL AND (p.joined_on IS NULL OR p.joined_on <= ${args.heldOn}::date)), '[]'::jsonb) AS roll,
                (SELECT jsonb_build_object('id', m.id, 'planned_on', m.planned_on, 'held_on', m.held_on, 'version', m.version,
-                         'planned_items', coalesce((SELECT jsonb_agg(jsonb_build_object('id', i.id, 'number', i.number, 'title', i.title, 'description', i.description) ORDER BY i.number)
+                         'planned_items', coalesce((SELECT jsonb_agg(${ITEM_JSON} ORDER BY i.number)
                                                       FROM cell_meeting_item mi JOIN study_topic_item i ON i.id = mi.item_id
                                                      WHERE mi.meeting_id = m.id AND mi.stage = 'planned'), '[]'::jsonb))
                   FROM cell_meeting m
@@ -183,30 +186,33 @@ export function meetingsRepository(db: Db) {
 
     /**
      * Writes a recorded meeting, its studied items, its attendance and its audit entry in one statement
-     * (atomic on its own; the summaries follow in the deferred triggers at its commit). A regular meeting
-     * completes the month's plan, if there is one, only if the plan is still at the version read and not
-     * yet held; otherwise nothing is written and `undefined` comes back. A meeting not yet held has no
-     * studied items and no attendance (both are only ever written with a held date), so there is nothing
-     * to delete first.
+     * (atomic on its own; the summaries follow in the deferred triggers at its commit). With a plan read,
+     * it completes that very row only if it is still at the version read and not yet held; without one,
+     * it inserts the meeting unless a regular meeting of the month appeared meanwhile. Otherwise nothing
+     * is written and `undefined` comes back. A plan has no studied items and no attendance (update()
+     * writes both only with a held date, and a held date is never taken back), so nothing is deleted first.
      */
     async recordMeeting(meeting: RecordedMeeting) {
       const v = meeting.values;
       const a = meeting.audit;
+      const returning = sql`RETURNING id, unit_id, year, month, kind, topic_id, planned_on, plan_note, planned_at, held_on, recorded_at,
+                    studied_count, present_count, excused_count, absent_count, related_notes, actions, minutes_file_id, version`;
+      const write = meeting.plan
+        ? sql`UPDATE cell_meeting
+                 SET held_on = ${v.held_on}, recorded_at = ${v.recorded_at}, topic_id = ${v.topic_id}, studied_count = ${v.studied_count},
+                     present_count = ${v.present_count}, excused_count = ${v.excused_count}, absent_count = ${v.absent_count},
+                     related_notes = ${v.related_notes}, actions = ${v.actions}, minutes_file_id = ${v.minutes_file_id},
+                     version = version + 1, updated_at = now()
+               WHERE id = ${meeting.plan.id} AND version = ${meeting.plan.version} AND held_on IS NULL
+              ${returning}`
+        : sql`INSERT INTO cell_meeting (unit_id, year, month, kind, created_by, held_on, recorded_at, topic_id, studied_count,
+                                        present_count, excused_count, absent_count, related_notes, actions, minutes_file_id)
+              VALUES (${v.unit_id}, ${v.year}, ${v.month}, ${v.kind}, ${v.created_by}, ${v.held_on}, ${v.recorded_at}, ${v.topic_id}, ${v.studied_count},
+                      ${v.present_count}, ${v.excused_count}, ${v.absent_count}, ${v.related_notes}, ${v.actions}, ${v.minutes_file_id})
+              ON CONFLICT (unit_id, year, month) WHERE kind = 'regular' DO NOTHING
+              ${returning}`;
       const result = await sql<Omit<MeetingRow, 'unit_path' | 'unit_name' | 'unit_kind' | 'unit_valid_to' | 'record_days' | 'plan_day'>>`
-        WITH m AS (
-          INSERT INTO cell_meeting AS c (unit_id, year, month, kind, created_by, held_on, recorded_at, topic_id, studied_count,
-                                         present_count, excused_count, absent_count, related_notes, actions, minutes_file_id)
-          VALUES (${v.unit_id}, ${v.year}, ${v.month}, ${v.kind}, ${v.created_by}, ${v.held_on}, ${v.recorded_at}, ${v.topic_id}, ${v.studied_count},
-                  ${v.present_count}, ${v.excused_count}, ${v.absent_count}, ${v.related_notes}, ${v.actions}, ${v.minutes_file_id})
-          ON CONFLICT (unit_id, year, month) WHERE kind = 'regular' DO UPDATE
-             SET held_on = excluded.held_on, recorded_at = excluded.recorded_at, topic_id = excluded.topic_id,
-                 studied_count = excluded.studied_count, present_count = excluded.present_count, excused_count = excluded.excused_count,
-                 absent_count = excluded.absent_count, related_notes = excluded.related_notes, actions = excluded.actions,
-                 minutes_file_id = excluded.minutes_file_id, version = c.version + 1, updated_at = now()
-           WHERE c.held_on IS NULL AND c.version = ${meeting.plannedVersion}::int
-          RETURNING c.id, c.unit_id, c.year, c.month, c.kind, c.topic_id, c.planned_on, c.plan_note, c.planned_at, c.held_on, c.recorded_at,
-                    c.studied_count, c.present_count, c.excused_count, c.absent_count, c.related_notes, c.actions, c.minutes_file_id, c.version
-        ), studied AS (
+        WITH m AS (${write}), studied AS (
           INSERT INTO cell_meeting_item (meeting_id, stage, item_id)
           SELECT m.id, 'studied', i.item_id FROM m, unnest(${meeting.itemIds}::bigint[]) AS i(item_id)
         ), attendance AS (

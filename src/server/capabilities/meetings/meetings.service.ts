@@ -28,9 +28,9 @@ const monthLabel = (year: number, month: number) => `${String(month).padStart(2,
 
 const justRecorded = (year: number, month: number) => Conflict(`Tháng ${monthLabel(year, month)} vừa có người lập kế hoạch hoặc ghi sinh hoạt thường kỳ. Vui lòng tải lại trang.`);
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
+const hasCode = (error: unknown, code: string) => typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
+const isUniqueViolation = (error: unknown) => hasCode(error, '23505');
+const isForeignKeyViolation = (error: unknown) => hasCode(error, '23503');
 
 /** What checking a meeting's items needs of the year's topic. */
 type MeetingTopic = { rule: TopicRule; items: TopicItem[] };
@@ -110,10 +110,10 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       row.minutes_file_id === null ? undefined : files.describe(row.minutes_file_id, database),
     ]);
     const pick = (stage: string) => items.filter((i) => i.stage === stage).map((i) => ({ id: i.id, number: i.number, title: i.title, description: i.description }));
-    return present(principal, row, { planned: pick('planned'), studied: pick('studied'), attendance, minutes });
+    return detailOf(principal, row, { planned: pick('planned'), studied: pick('studied'), attendance, minutes });
   }
 
-  function present(principal: Principal, row: MeetingRow, parts: Pick<MeetingExtras, 'planned' | 'studied' | 'attendance'> & { minutes: FileDescription | undefined }): MeetingDetail {
+  function detailOf(principal: Principal, row: MeetingRow, parts: Omit<MeetingExtras, 'minutes' | 'can'> & { minutes: FileDescription | undefined }): MeetingDetail {
     const { attendance, minutes } = parts;
     attendance.sort((a, b) =>
       compareNames({ familyName: a.family_name, middleName: a.middle_name, givenName: a.given_name }, { familyName: b.family_name, middleName: b.middle_name, givenName: b.given_name }),
@@ -257,7 +257,8 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       const topic: MeetingTopic | null = topicRow ? { rule: ruleOf(topicRow), items: topicRow.items } : null;
       const dateProblem = meetingDateProblem({ heldOn: body.heldOn, year: topicRow?.year ?? year, month, today: todayInVietnam(), cellClosedOn: cell.valid_to });
       if (dateProblem) throw field('heldOn', dateProblem);
-      const items = chosenItems(topic, body.itemIds, 'itemIds');
+      // In the topic's order, as every later read gives them.
+      const items = chosenItems(topic, body.itemIds, 'itemIds').sort((x, y) => x.number - y.number);
       const itemsProblem = meetingItemsProblem(items.length, ruleFor(topic), month);
       if (itemsProblem) throw field('itemIds', itemsProblem);
       const counts = attendanceCounts(cell, roll, body.attendance);
@@ -286,17 +287,20 @@ export function meetingsService(db: Db, files: FilesService, topics: StudyTopics
       const planned = plan?.planned_items ?? [];
       const after = { ...auditedMeeting({ ...values, planned_on: plan?.planned_on ?? null }, items), planned: planned.map((i) => i.number) };
       const entry = auditRow(auditContext(context), { action: 'meeting.record', entityType: 'meeting', entityId: null, unit: { id: cell.id, path: cell.path }, after });
-      const written = await withUniqueGuard(
-        () => repo.recordMeeting({ values, plannedVersion: plan?.version ?? null, itemIds: items.map((i) => i.id), attendance: body.attendance, audit: entry }),
-        year,
-        month,
-      );
-      // The plan was changed or recorded, or a plan was made, between the read and the write.
+      let written;
+      try {
+        written = await repo.recordMeeting({ values, plan: plan ? { id: plan.id, version: plan.version } : null, itemIds: items.map((i) => i.id), attendance: body.attendance, audit: entry });
+      } catch (error) {
+        // A topic item, member or file read a moment ago was deleted before the write.
+        if (isForeignKeyViolation(error)) throw Conflict('Nội dung, danh sách đảng viên hoặc tệp đính kèm vừa được người khác thay đổi nên chưa có gì được lưu. Vui lòng tải lại trang.');
+        throw error;
+      }
+      // The plan was changed, deleted or recorded, or a meeting of the month was made, between the read and the write.
       if (!written) throw justRecorded(year, month);
       const row: MeetingRow = { ...written, unit_path: cell.path, unit_name: cell.name, unit_kind: cell.kind, unit_valid_to: cell.valid_to, record_days: topicRow?.record_days ?? null, plan_day: topicRow?.plan_day ?? null };
       const status = new Map(body.attendance.map((a) => [a.memberId, a.status]));
       const attendance = roll.map((m) => ({ member_id: m.id, status: status.get(m.id) ?? 'absent', family_name: m.family_name, middle_name: m.middle_name, given_name: m.given_name }));
-      return present(principal, row, { planned, studied: items, attendance, minutes });
+      return detailOf(principal, row, { planned, studied: items, attendance, minutes });
     },
 
     async update(context: RequestContext, id: number, body: UpdateBody): Promise<MeetingDetail> {
