@@ -1033,7 +1033,7 @@ export async function dashboardBench(options: DashboardBenchOptions): Promise<Da
 
 const WRITE_TARGET_MS = 20;
 
-export async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario> {
+async function writeBench(options: DashboardBenchOptions): Promise<WriteScenario> {
   const { origin, pool, cookie, log } = options;
   const today = todayInVietnam();
   const [year, month] = today.split('-').map(Number) as [number, number];
