@@ -220,4 +220,25 @@ describe('two writers of one month', () => {
     expect(await recordAudits(second)).toEqual([]);
     await summariesAgreeWithRecompute();
   });
+  it('answers 409 and writes nothing when an item it read is deleted before its write', async () => {
+    const s = secretaries[11] as Secretary;
+    const topicId = (await ctx.db.selectFrom('study_topic_item').select('topic_id').where('id', '=', itemIds[0] as number).executeTakeFirstOrThrow()).topic_id;
+    const extra = await ctx.db.insertInto('study_topic_item').values({ topic_id: topicId, number: 9, title: 'Nội dung sắp bỏ' }).returning('id').executeTakeFirstOrThrow();
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('DELETE FROM study_topic_item WHERE id = $1', [extra.id]);
+      const answer = s.client.post('/api/meetings', { ...body(s, '2012-12-05'), itemIds: [extra.id] });
+      await waitUntilBlocking(other);
+      await other.query('COMMIT');
+      const refused = await answer;
+      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+      expect(refused.body.message).toMatch(/vừa được người khác thay đổi nên chưa có gì được lưu/u);
+    } finally {
+      await other.query('ROLLBACK').catch(() => undefined);
+      await other.end();
+    }
+    expect(await regularOf(s.cell, 12)).toEqual([]);
+  });
 });
