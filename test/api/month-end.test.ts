@@ -134,6 +134,26 @@ async function waitUntilBlocking(client: pg.Client) {
   throw new Error('nobody waited for the open transaction');
 }
 
+/**
+ * `change` runs in another session's transaction, left open while `request` is sent; the transaction
+ * commits once the request waits for its locks. The request's answer and what `change` returned.
+ */
+async function answerWhileChanging<T, A>(change: (other: pg.Client) => Promise<T>, request: () => Promise<A>): Promise<{ answer: A; changed: T }> {
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  try {
+    await other.query('BEGIN');
+    const changed = await change(other);
+    const answer = request();
+    await waitUntilBlocking(other);
+    await other.query('COMMIT');
+    return { answer: await answer, changed };
+  } finally {
+    await other.query('ROLLBACK').catch(() => undefined);
+    await other.end();
+  }
+}
+
 describe('two writers of one month', () => {
   const regularOf = (cell: TestUnit, month: number) =>
     ctx.db.selectFrom('cell_meeting').select(['id', 'held_on', 'version']).where('unit_id', '=', cell.id).where('year', '=', 2012).where('month', '=', month).where('kind', '=', 'regular').execute();
@@ -155,23 +175,14 @@ describe('two writers of one month', () => {
     const s = secretaries[9] as Secretary;
     const planned = await s.client.post('/api/meetings/plan', { unitId: s.cell.id, year: 2012, month: 10, plannedOn: '2012-10-15', itemIds: [itemIds[0]] });
     expect(planned.status, JSON.stringify(planned.body)).toBe(200);
-    const other = new pg.Client({ connectionString: url });
-    await other.connect();
-    try {
-      // Someone changes the plan and has not committed yet when the recording arrives.
-      await other.query('BEGIN');
-      await other.query(`UPDATE cell_meeting SET plan_note = 'Đổi ngày', version = version + 1 WHERE id = $1`, [planned.body.id]);
-      const answer = s.client.post('/api/meetings', body(s, '2012-10-16'));
-      // The recording has read the plan as it was and now waits for this transaction's row lock.
-      await waitUntilBlocking(other);
-      await other.query('COMMIT');
-      const refused = await answer;
-      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
-      expect(refused.body.message).toMatch(/Tháng 10\/2012 vừa có người lập kế hoạch hoặc ghi sinh hoạt thường kỳ\. Vui lòng tải lại trang\./u);
-    } finally {
-      await other.query('ROLLBACK').catch(() => undefined);
-      await other.end();
-    }
+    // Someone changes the plan and has not committed yet when the recording arrives: the recording
+    // reads the plan as it was and then waits for that transaction's row lock.
+    const { answer: refused } = await answerWhileChanging(
+      (other) => other.query(`UPDATE cell_meeting SET plan_note = 'Đổi ngày', version = version + 1 WHERE id = $1`, [planned.body.id]),
+      () => s.client.post('/api/meetings', body(s, '2012-10-16')),
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.message).toMatch(/Tháng 10\/2012 vừa có người lập kế hoạch hoặc ghi sinh hoạt thường kỳ\. Vui lòng tải lại trang\./u);
     const [row] = await regularOf(s.cell, 10);
     expect(row).toMatchObject({ held_on: null, version: planned.body.version + 1 });
     const attendance = await ctx.db.selectFrom('cell_meeting_attendance').select('member_id').where('meeting_id', '=', planned.body.id).execute();
@@ -189,56 +200,41 @@ describe('two writers of one month', () => {
     ]);
     await summariesAgreeWithRecompute();
   });
+
   it('does not complete a plan deleted and made again while the recording was on its way', async () => {
     const s = secretaries[10] as Secretary;
     const first = await s.client.post('/api/meetings/plan', { unitId: s.cell.id, year: 2012, month: 11, plannedOn: '2012-11-15', itemIds: [itemIds[0]] });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    const other = new pg.Client({ connectionString: url });
-    await other.connect();
-    let second: number;
-    try {
-      // The plan is deleted and another one made (at version 1 again) in a transaction still open.
-      await other.query('BEGIN');
-      await other.query('DELETE FROM cell_meeting WHERE id = $1', [first.body.id]);
-      const made = await other.query(
-        `INSERT INTO cell_meeting (unit_id, year, month, kind, planned_on, planned_at) VALUES ($1, 2012, 11, 'regular', '2012-11-20', now()) RETURNING id::int, version`,
-        [s.cell.id],
-      );
-      second = made.rows[0].id;
-      expect(made.rows[0].version).toBe(first.body.version);
-      const answer = s.client.post('/api/meetings', body(s, '2012-11-16'));
-      await waitUntilBlocking(other);
-      await other.query('COMMIT');
-      const refused = await answer;
-      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
-      expect(refused.body.message).toMatch(/Tháng 11\/2012 vừa có người/u);
-    } finally {
-      await other.query('ROLLBACK').catch(() => undefined);
-      await other.end();
-    }
-    expect(await regularOf(s.cell, 11)).toEqual([{ id: second, held_on: null, version: 1 }]);
-    expect(await recordAudits(second)).toEqual([]);
+    // The plan is deleted and another one made (at version 1 again) in a transaction still open.
+    const { answer: refused, changed: made } = await answerWhileChanging(
+      async (other) => {
+        await other.query('DELETE FROM cell_meeting WHERE id = $1', [first.body.id]);
+        const inserted = await other.query(
+          `INSERT INTO cell_meeting (unit_id, year, month, kind, planned_on, planned_at) VALUES ($1, 2012, 11, 'regular', '2012-11-20', now()) RETURNING id::int, version`,
+          [s.cell.id],
+        );
+        return inserted.rows[0] as { id: number; version: number };
+      },
+      () => s.client.post('/api/meetings', body(s, '2012-11-16')),
+    );
+    expect(made.version).toBe(first.body.version);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.message).toMatch(/Tháng 11\/2012 vừa có người/u);
+    expect(await regularOf(s.cell, 11)).toEqual([{ id: made.id, held_on: null, version: 1 }]);
+    expect(await recordAudits(made.id)).toEqual([]);
     await summariesAgreeWithRecompute();
   });
+
   it('answers 409 and writes nothing when an item it read is deleted before its write', async () => {
     const s = secretaries[11] as Secretary;
     const topicId = (await ctx.db.selectFrom('study_topic_item').select('topic_id').where('id', '=', itemIds[0] as number).executeTakeFirstOrThrow()).topic_id;
     const extra = await ctx.db.insertInto('study_topic_item').values({ topic_id: topicId, number: 9, title: 'Nội dung sắp bỏ' }).returning('id').executeTakeFirstOrThrow();
-    const other = new pg.Client({ connectionString: url });
-    await other.connect();
-    try {
-      await other.query('BEGIN');
-      await other.query('DELETE FROM study_topic_item WHERE id = $1', [extra.id]);
-      const answer = s.client.post('/api/meetings', { ...body(s, '2012-12-05'), itemIds: [extra.id] });
-      await waitUntilBlocking(other);
-      await other.query('COMMIT');
-      const refused = await answer;
-      expect(refused.status, JSON.stringify(refused.body)).toBe(409);
-      expect(refused.body.message).toMatch(/vừa được người khác thay đổi nên chưa có gì được lưu/u);
-    } finally {
-      await other.query('ROLLBACK').catch(() => undefined);
-      await other.end();
-    }
+    const { answer: refused } = await answerWhileChanging(
+      (other) => other.query('DELETE FROM study_topic_item WHERE id = $1', [extra.id]),
+      () => s.client.post('/api/meetings', { ...body(s, '2012-12-05'), itemIds: [extra.id] }),
+    );
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.message).toMatch(/vừa được người khác thay đổi nên chưa có gì được lưu/u);
     expect(await regularOf(s.cell, 12)).toEqual([]);
   });
 });
